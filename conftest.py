@@ -1,0 +1,44 @@
+"""Test-suite wiring shared by every app."""
+
+import pytest
+from django.core.management.commands import flush
+
+from indigo import append_only
+
+_original_flush = flush.Command.handle
+
+
+def _flush_allowing_purge(self, *args, **options):
+    # Transactional tests empty the database between tests; the append-only triggers
+    # must let the suite do that (and only the suite).
+    with append_only.purge_allowed():
+        return _original_flush(self, *args, **options)
+
+
+flush.Command.handle = _flush_allowing_purge
+
+
+def _ensure_catalog():
+    from indigo.catalog.models import Product
+    from indigo.catalog.services import catalog_load
+
+    if not Product.objects.exists():
+        catalog_load()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        _ensure_catalog()
+
+
+@pytest.fixture
+def catalog(db):
+    """The shipped product catalog (loaded once per test database)."""
+    _ensure_catalog()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Real hashing costs ~0.3 s per user; the suite makes hundreds of users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

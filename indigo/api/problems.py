@@ -1,0 +1,128 @@
+"""Errors as RFC 9457 problem details (application/problem+json).
+
+NL GOV API Design Rules: 4xx/5xx carry `status`, `title` and `detail`; invalid input
+is 400 (never 422) and lists every invalid field in `invalidParams`.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+from indigo.errors import DomainError
+
+PROBLEM_JSON = "application/problem+json"
+
+_TITLES = {
+    400: "Invalid input.",
+    401: "Authentication required.",
+    403: "You are not allowed to do this.",
+    404: "Not found.",
+    405: "Method not allowed.",
+    406: "Not acceptable.",
+    409: "Not possible in the current state.",
+    413: "Request too large.",
+    415: "Unsupported media type.",
+    429: "Too many requests.",
+}
+
+
+def problem(
+    status_code: int,
+    detail: str,
+    *,
+    title: str | None = None,
+    invalid_params: list[dict] | None = None,
+    code: str | None = None,
+    headers: dict | None = None,
+) -> Response:
+    body = {
+        "type": "about:blank",
+        "title": title or _TITLES.get(status_code, "Error."),
+        "status": status_code,
+        "detail": detail,
+    }
+    if code:
+        body["code"] = code
+    if invalid_params:
+        body["invalidParams"] = invalid_params
+    response = Response(body, status=status_code, headers=headers)
+    response.content_type = PROBLEM_JSON
+    return response
+
+
+def _flatten(errors, prefix: str = "") -> list[dict]:
+    """DRF's nested error dict → [{name, code, reason}] with dotted names."""
+    params = []
+    if isinstance(errors, dict):
+        for key, value in errors.items():
+            name = key if key != "non_field_errors" else ""
+            params += _flatten(value, f"{prefix}.{name}" if prefix and name else prefix or name)
+    elif isinstance(errors, list):
+        for i, value in enumerate(errors):
+            if isinstance(value, dict | list) and not isinstance(value, exceptions.ErrorDetail):
+                params += _flatten(value, f"{prefix}.{i}" if isinstance(value, dict) else prefix)
+            else:
+                params.append(
+                    {
+                        "name": prefix or "body",
+                        "code": getattr(value, "code", "invalid"),
+                        "reason": str(value),
+                    }
+                )
+    else:
+        params.append(
+            {
+                "name": prefix or "body",
+                "code": getattr(errors, "code", "invalid"),
+                "reason": str(errors),
+            }
+        )
+    return params
+
+
+def problem_exception_handler(exc, context):
+    if isinstance(exc, DomainError):
+        params = (
+            [{"name": exc.field, "code": exc.code, "reason": exc.message}] if exc.field else None
+        )
+        return problem(
+            exc.status, exc.message, title=exc.title, invalid_params=params, code=exc.code
+        )
+    if isinstance(exc, exceptions.ValidationError):
+        params = _flatten(exc.detail)
+        detail = "; ".join(f"{p['name']}: {p['reason']}" for p in params)
+        return problem(400, detail, invalid_params=params, code="invalid")
+    if isinstance(exc, exceptions.ParseError):
+        return problem(400, f"The request body could not be read: {exc.detail}", code="parse")
+    if isinstance(exc, Http404):
+        return problem(404, str(exc) or "Not found.", code="not-found")
+    if isinstance(exc, PermissionDenied):
+        return problem(403, str(exc) or "You are not allowed to do this.", code="forbidden")
+    response = exception_handler(exc, context)
+    if response is None:
+        return None
+    detail = response.data.get("detail", "") if isinstance(response.data, dict) else ""
+    headers = {
+        k: v for k, v in response.items() if k in ("Allow", "Retry-After", "WWW-Authenticate")
+    }
+    return problem(
+        response.status_code, str(detail), code=getattr(detail, "code", None), headers=headers
+    )
+
+
+def not_found_json(request, exception=None):
+    """Plain-Django 404 for /api/ paths (e.g. a trailing slash) as problem+json."""
+    from django.http import JsonResponse
+
+    return JsonResponse(
+        {
+            "type": "about:blank",
+            "title": "Not found.",
+            "status": 404,
+            "detail": f"There is no resource at {request.path}. Paths have no trailing slash.",
+        },
+        status=status.HTTP_404_NOT_FOUND,
+        content_type=PROBLEM_JSON,
+    )

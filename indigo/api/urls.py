@@ -1,0 +1,40 @@
+from django.urls import path
+from drf_spectacular.views import (
+    SpectacularJSONAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerView,
+)
+from rest_framework.permissions import AllowAny
+
+from indigo.cases.api import ApplicationActionApi, ApplicationDetailApi, ApplicationListApi
+from indigo.catalog.api import ProductDetailApi, ProductListApi
+from indigo.dossier.api import DocumentContentApi, DocumentListApi
+
+urlpatterns = [
+    path(
+        "openapi.json",
+        SpectacularJSONAPIView.as_view(permission_classes=[AllowAny], authentication_classes=[]),
+        name="openapi",
+    ),
+    path("docs", SpectacularSwaggerView.as_view(url_name="openapi"), name="api-docs"),
+    path("redoc", SpectacularRedocView.as_view(url_name="openapi"), name="api-redoc"),
+    path("products", ProductListApi.as_view(), name="products"),
+    path("products/<slug:code>", ProductDetailApi.as_view(), name="product"),
+    path("applications", ApplicationListApi.as_view(), name="applications"),
+    path("applications/<str:reference>", ApplicationDetailApi.as_view(), name="application"),
+    path(
+        "applications/<str:reference>/actions/<str:action>",
+        ApplicationActionApi.as_view(),
+        name="application-action",
+    ),
+    path(
+        "applications/<str:reference>/documents",
+        DocumentListApi.as_view(),
+        name="application-documents",
+    ),
+    path(
+        "applications/<str:reference>/documents/<int:document_id>/content",
+        DocumentContentApi.as_view(),
+        name="application-document-content",
+    ),
+]

@@ -1,0 +1,200 @@
+"""REST API of applications and their lifecycle (thin: parse, call a service, present)."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from indigo import clock
+from indigo.accounts.roles import Role, has_role, is_staff_member
+from indigo.api.pagination import LinkCursorPagination
+from indigo.cases import selectors, services
+from indigo.cases.deadline import deadline_of
+from indigo.cases.lifecycle import TRANSITIONS, actions_from
+from indigo.cases.models import Application, Status, Suspension
+
+
+class ApplicantInput(serializers.Serializer):
+    given_names = serializers.CharField(max_length=200)
+    surname = serializers.CharField(max_length=200)
+    date_of_birth = serializers.DateField()
+    nationality = serializers.CharField(
+        min_length=3, max_length=3, help_text="ISO 3166-1 alpha-3, e.g. COL."
+    )
+    v_number = serializers.CharField(required=False, allow_blank=True, max_length=10)
+
+
+class ApplicationCreateInput(serializers.Serializer):
+    product = serializers.SlugField(help_text="Product code, e.g. `study`.")
+    customer_group = serializers.SlugField(required=False, allow_blank=True)
+    received_on = serializers.DateField(
+        required=False,
+        help_text="Staff only: the day a paper application was received; never in the future.",
+    )
+    applicant = ApplicantInput()
+
+
+class ApplicantOutput(serializers.Serializer):
+    given_names = serializers.CharField()
+    surname = serializers.CharField()
+    date_of_birth = serializers.DateField()
+    nationality = serializers.CharField()
+    v_number = serializers.CharField()
+
+
+class EventOutput(serializers.Serializer):
+    occurred_at = serializers.DateTimeField()
+    effective_on = serializers.DateField()
+    actor = serializers.CharField(source="actor.username", default=None)
+    action = serializers.CharField()
+    from_status = serializers.CharField()
+    to_status = serializers.CharField()
+    reason = serializers.CharField()
+    payload = serializers.JSONField()
+
+
+class ApplicationOutput(serializers.Serializer):
+    reference = serializers.CharField()
+    product = serializers.CharField(source="product.code")
+    status = serializers.CharField()
+    received_on = serializers.DateField()
+    decision_due = serializers.DateField()
+    days_left = serializers.SerializerMethodField()
+    suspended = serializers.SerializerMethodField()
+    extended = serializers.BooleanField(source="is_extended")
+    deadline_passed = serializers.SerializerMethodField()
+    applicant = ApplicantOutput()
+
+    def _deadline(self, application):
+        cache = self.context.setdefault("_deadlines", {})
+        if application.pk not in cache:
+            cache[application.pk] = deadline_of(application, today=clock.today())
+        return cache[application.pk]
+
+    def get_days_left(self, application) -> int | None:
+        return self._deadline(application).days_left
+
+    def get_suspended(self, application) -> bool:
+        return application.status == Status.SUSPENDED
+
+    def get_deadline_passed(self, application) -> bool:
+        return self._deadline(application).passed
+
+
+class ApplicationDetailOutput(ApplicationOutput):
+    product_version_valid_from = serializers.DateField(source="product_version.valid_from")
+    customer_group = serializers.CharField(source="customer_group.code", default=None)
+    extension_reason = serializers.CharField()
+    notified_on = serializers.DateField()
+    possible_actions = serializers.SerializerMethodField()
+    events = serializers.SerializerMethodField()
+
+    def get_possible_actions(self, application) -> list[str]:
+        return [t.action for t in actions_from(Status(application.status))]
+
+    def get_events(self, application) -> EventOutput(many=True):
+        return EventOutput(selectors.application_events(application=application), many=True).data
+
+
+class ApplicationListApi(APIView):
+    @extend_schema(
+        operation_id="applications_list",
+        parameters=[
+            OpenApiParameter("status", enum=Status.values),
+            OpenApiParameter("product", str, description="Product code."),
+            OpenApiParameter("due_before", OpenApiTypes.DATE, description="Decision due before."),
+            OpenApiParameter("page_size", int),
+            OpenApiParameter("cursor", str),
+        ],
+        responses=ApplicationOutput(many=True),
+    )
+    def get(self, request):
+        filters = ApplicationFilterInput(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        qs = selectors.application_list(user=request.user, **filters.validated_data)
+        paginator = LinkCursorPagination()
+        page = paginator.paginate_queryset(qs, request, view=self)
+        return paginator.get_paginated_response(ApplicationOutput(page, many=True).data)
+
+    @extend_schema(
+        operation_id="applications_create",
+        request=ApplicationCreateInput,
+        responses={201: ApplicationDetailOutput},
+    )
+    def post(self, request):
+        if not (is_staff_member(request.user) or has_role(request.user, Role.APPLICANT)):
+            raise PermissionDenied("Only staff and applicants can submit applications.")
+        data = ApplicationCreateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        application = services.application_create(
+            actor=request.user,
+            product_code=v["product"],
+            customer_group_code=v.get("customer_group") or None,
+            received_on=v.get("received_on"),
+            applicant=services.ApplicantData(**v["applicant"]),
+        )
+        return Response(ApplicationDetailOutput(application).data, status=status.HTTP_201_CREATED)
+
+
+class ApplicationFilterInput(serializers.Serializer):
+    status = serializers.ChoiceField(choices=Status.values, required=False)
+    product = serializers.SlugField(required=False)
+    due_before = serializers.DateField(required=False)
+
+
+def get_visible_application(request, reference: str) -> Application:
+    try:
+        return selectors.application_get(user=request.user, reference=reference)
+    except Application.DoesNotExist:
+        # The same answer whether it does not exist or is not yours.
+        raise NotFound(f"No application with reference {reference} that you can see.") from None
+
+
+class ApplicationDetailApi(APIView):
+    @extend_schema(operation_id="applications_retrieve", responses=ApplicationDetailOutput)
+    def get(self, request, reference: str):
+        application = get_visible_application(request, reference)
+        return Response(ApplicationDetailOutput(application).data)
+
+
+class ActionInput(serializers.Serializer):
+    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=4000)
+    on = serializers.DateField(
+        required=False, help_text="Staff only: the day it happened (paper), not in the future."
+    )
+    until = serializers.DateField(
+        required=False, help_text="suspend: last day of the repair period (hersteltermijn)."
+    )
+    kind = serializers.ChoiceField(
+        choices=Suspension.Kind.values, required=False, default=Suspension.Kind.REPAIR
+    )
+
+
+class ApplicationActionApi(APIView):
+    @extend_schema(
+        operation_id="applications_action",
+        parameters=[
+            OpenApiParameter("action", str, OpenApiParameter.PATH, enum=sorted(TRANSITIONS))
+        ],
+        request=ActionInput,
+        responses={200: ApplicationDetailOutput},
+        description="Perform a lifecycle action. 409 when the current state does not allow it.",
+    )
+    def post(self, request, reference: str, action: str):
+        application = get_visible_application(request, reference)
+        data = ActionInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        application = services.application_act(
+            actor=request.user,
+            application=application,
+            action=action,
+            reason=v["reason"],
+            on=v.get("on"),
+            until=v.get("until"),
+            suspension_kind=v["kind"],
+        )
+        return Response(ApplicationDetailOutput(application).data)

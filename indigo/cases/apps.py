@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class CasesConfig(AppConfig):
+    name = "indigo.cases"
+    label = "cases"
+    verbose_name = "Applications"
+
+    def ready(self) -> None:
+        from indigo import append_only
+        from indigo.cases.models import ApplicationEvent
+
+        append_only.register(ApplicationEvent)
+        append_only.connect()

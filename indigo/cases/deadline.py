@@ -1,0 +1,67 @@
+"""The legal deadline of an application, from its pinned product version.
+
+Bridges the stored application to the pure calculator in `indigo.deadlines`.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from indigo.cases.lifecycle import ACTIVE
+from indigo.cases.models import Application, Status
+from indigo.deadlines import calculator
+from indigo.deadlines.periods import add_period
+from indigo.deadlines.termijnenwet import apply_atw
+
+
+@dataclass(frozen=True)
+class Deadline:
+    due: date
+    days_left: int | None  # None once the decision is notified or the application ended
+    suspended: bool
+    extended: bool
+    passed: bool
+
+    @property
+    def days_overdue(self) -> int:
+        return -self.days_left if self.days_left is not None and self.days_left < 0 else 0
+
+
+def _spans(application: Application) -> list[calculator.Suspension]:
+    if application.pk is None:  # not saved yet: cannot have suspensions
+        return []
+    return [
+        calculator.Suspension(start=s.start, end=s.end, planned_end=s.planned_end)
+        for s in application.suspensions.all()
+    ]
+
+
+def compute_decision_due(application: Application, *, today: date) -> date:
+    version = application.product_version
+    if application.objection_period_ends is not None:
+        # Decision on objection: Awb 7:10, counted from the day after the objection
+        # period ends.
+        raw = add_period(application.objection_period_ends, version.objection_decision_period)
+        return apply_atw(application.objection_period_ends, raw)
+    return calculator.decision_due(
+        received_on=application.received_on,
+        period=version.decision_period,
+        suspensions=_spans(application),
+        extension=version.extension if application.is_extended else None,
+        today=today,
+    )
+
+
+def deadline_of(application: Application, *, today: date) -> Deadline:
+    """Deadline facts for people: what is due, how long is left, is it on hold."""
+    running = application.status in ACTIVE
+    due = application.decision_due
+    if running:
+        due = compute_decision_due(application, today=today)
+    ended_on = today if running else application.notified_on
+    return Deadline(
+        due=due,
+        days_left=(due - today).days if running else None,
+        suspended=application.status == Status.SUSPENDED,
+        extended=application.is_extended,
+        passed=ended_on is not None and ended_on > due,
+    )

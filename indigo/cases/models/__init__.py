@@ -1,0 +1,4 @@
+from indigo.cases.models.applications import Applicant, Application, Status, Suspension
+from indigo.cases.models.events import ApplicationEvent
+
+__all__ = ["Applicant", "Application", "ApplicationEvent", "Status", "Suspension"]

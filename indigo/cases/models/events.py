@@ -1,0 +1,45 @@
+"""The append-only history of every application.
+
+Rows are written in the same transaction as the change they record. The database
+refuses UPDATE and DELETE on this table (a trigger, see the migration), so neither
+the ORM, the admin nor the API can rewrite history.
+"""
+
+from django.conf import settings
+from django.db import models
+
+
+class AppendOnlyError(Exception):
+    pass
+
+
+class ApplicationEvent(models.Model):
+    application = models.ForeignKey(
+        "cases.Application", on_delete=models.PROTECT, related_name="events"
+    )
+    occurred_at = models.DateTimeField(help_text="When the event was recorded.")
+    effective_on = models.DateField(help_text="The day it happened (may be earlier: paper).")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    action = models.CharField(max_length=40)
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20, blank=True)
+    reason = models.TextField(blank=True)
+    payload = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["occurred_at", "id"]
+        indexes = [models.Index(fields=["application", "occurred_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.action} on {self.effective_on:%Y-%m-%d}"
+
+    def save(self, *args, **kwargs):
+        # The trigger is the guarantee; this only gives a clearer error earlier.
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise AppendOnlyError("Application events are append-only and cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Application events are append-only and cannot be deleted.")

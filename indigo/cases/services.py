@@ -1,0 +1,295 @@
+"""State changes of applications: every write goes through these functions.
+
+Each runs in one transaction: validate, change, recompute the deadline, write the
+event. A refused action changes nothing.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import IntegrityError, transaction
+
+from indigo import clock
+from indigo.accounts.roles import is_staff_member, roles_of
+from indigo.cases import validators
+from indigo.cases.deadline import compute_decision_due
+from indigo.cases.events import event_record
+from indigo.cases.lifecycle import TRANSITIONS, Transition, actions_from
+from indigo.cases.models import Applicant, Application, ApplicationEvent, Status, Suspension
+from indigo.cases.references import new_reference
+from indigo.catalog.models import CustomerGroup, Product
+from indigo.catalog.selectors import NoVersionInForce, version_in_force
+from indigo.deadlines.periods import add_period
+from indigo.deadlines.termijnenwet import apply_atw
+from indigo.errors import Conflict, DomainError, InvalidInput, NotAllowed
+
+
+class UnknownAction(DomainError):
+    status = 404
+    title = "Unknown action."
+
+
+@dataclass(frozen=True)
+class ApplicantData:
+    given_names: str
+    surname: str
+    date_of_birth: date
+    nationality: str
+    v_number: str = ""
+
+
+def _receipt_date(*, actor, received_on: date | None, today: date) -> date:
+    if received_on is None:
+        return today
+    if not is_staff_member(actor):
+        raise InvalidInput(
+            "Only staff can record an earlier receipt date; leave received_on out.",
+            field="received_on",
+        )
+    if received_on > today:
+        raise InvalidInput(
+            f"The receipt date cannot be in the future (today is {today:%Y-%m-%d}).",
+            field="received_on",
+        )
+    return received_on
+
+
+def _applicant_for(*, actor, data: ApplicantData, today: date) -> Applicant:
+    try:
+        given_names = validators.validate_name(data.given_names, field="given_names")
+        surname = validators.validate_name(data.surname, field="surname")
+        dob = validators.validate_date_of_birth(data.date_of_birth, today=today)
+        nationality = validators.validate_nationality(data.nationality)
+        v_number = validators.validate_v_number(data.v_number)
+    except InvalidInput as exc:
+        raise InvalidInput(exc.message, field=f"applicant.{exc.field}") from exc
+    if v_number:
+        known = Applicant.objects.filter(v_number=v_number).first()
+        if known is not None:
+            if known.date_of_birth != dob:
+                raise InvalidInput(
+                    "This V-number belongs to a person with another date of birth. "
+                    "Check the V-number and the date of birth.",
+                    field="applicant.v_number",
+                )
+            return known
+    user = actor if not is_staff_member(actor) and actor.is_authenticated else None
+    return Applicant.objects.create(
+        given_names=given_names,
+        surname=surname,
+        date_of_birth=dob,
+        nationality=nationality,
+        v_number=v_number,
+        user=user,
+    )
+
+
+def application_create(
+    *,
+    actor,
+    product_code: str,
+    applicant: ApplicantData,
+    received_on: date | None = None,
+    customer_group_code: str | None = None,
+) -> Application:
+    """Register a received application, pinned to the product version in force then."""
+    today = clock.today()
+    product = Product.objects.filter(code=product_code).first()
+    if product is None:
+        known = ", ".join(Product.objects.order_by("code").values_list("code", flat=True))
+        raise InvalidInput(
+            f"There is no product '{product_code}'. Choose one of: {known}.", field="product"
+        )
+    received = _receipt_date(actor=actor, received_on=received_on, today=today)
+    try:
+        version = version_in_force(product=product, on=received)
+    except NoVersionInForce as exc:
+        raise InvalidInput(str(exc), field="received_on") from exc
+    group = None
+    if customer_group_code:
+        group = CustomerGroup.objects.filter(version=version, code=customer_group_code).first()
+        if group is None:
+            codes = ", ".join(version.customer_groups.values_list("code", flat=True))
+            raise InvalidInput(
+                f"Product '{product.code}' has no customer group '{customer_group_code}'. "
+                f"Choose one of: {codes}.",
+                field="customer_group",
+            )
+    with transaction.atomic():
+        person = _applicant_for(actor=actor, data=applicant, today=today)
+        application = Application(
+            product=product,
+            product_version=version,
+            customer_group=group,
+            applicant=person,
+            received_on=received,
+            status=Status.RECEIVED,
+            created_by=actor if actor.is_authenticated else None,
+        )
+        application.decision_due = compute_decision_due(application, today=today)
+        _save_with_new_reference(application, year=received.year)
+        event_record(
+            application=application,
+            actor=actor,
+            action="receive",
+            effective_on=received,
+            to_status=Status.RECEIVED,
+            payload={
+                "product": product.code,
+                "product_version_valid_from": version.valid_from.isoformat(),
+                "customer_group": group.code if group else None,
+                "decision_due": application.decision_due.isoformat(),
+            },
+        )
+    return application
+
+
+def _save_with_new_reference(application: Application, *, year: int, attempts: int = 5) -> None:
+    for attempt in range(attempts):
+        application.reference = new_reference(year)
+        try:
+            with transaction.atomic():
+                application.save()
+            return
+        except IntegrityError:
+            if attempt == attempts - 1:
+                raise
+
+
+def _effective_on(*, actor, on: date | None, application: Application, today: date) -> date:
+    if on is None:
+        return today
+    if not is_staff_member(actor):
+        raise InvalidInput("Only staff can record an action on an earlier date.", field="on")
+    if on > today:
+        raise InvalidInput(
+            f"The date cannot be in the future (today is {today:%Y-%m-%d}).", field="on"
+        )
+    last = (
+        ApplicationEvent.objects.filter(application=application)
+        .order_by("-effective_on")
+        .values_list("effective_on", flat=True)
+        .first()
+    )
+    if last is not None and on < last:
+        raise InvalidInput(
+            f"The date cannot be before the last recorded step ({last:%Y-%m-%d}).", field="on"
+        )
+    return on
+
+
+def _check_allowed(transition: Transition, *, application: Application, actor, reason: str):
+    if application.status not in transition.sources:
+        possible = ", ".join(t.action for t in actions_from(Status(application.status))) or "none"
+        raise Conflict(
+            f"'{transition.action}' is not possible while the application is "
+            f"{Status(application.status).label.lower()}. Possible now: {possible}.",
+            code="transition-not-allowed",
+        )
+    if not roles_of(actor) & transition.roles:
+        raise NotAllowed(f"Your role does not allow '{transition.action}'.")
+    if transition.reason_required and not reason.strip():
+        raise InvalidInput(f"Give a reason for '{transition.action}'.", field="reason")
+
+
+def application_act(
+    *,
+    actor,
+    application: Application,
+    action: str,
+    reason: str = "",
+    on: date | None = None,
+    until: date | None = None,
+    suspension_kind: str = Suspension.Kind.REPAIR,
+) -> Application:
+    """Perform one lifecycle action (see `indigo.cases.lifecycle`)."""
+    transition = TRANSITIONS.get(action)
+    if transition is None:
+        raise UnknownAction(
+            f"There is no action '{action}'. Actions: {', '.join(sorted(TRANSITIONS))}.",
+            field="action",
+        )
+    today = clock.today()
+    with transaction.atomic():
+        app = (
+            Application.objects.select_for_update()
+            .select_related("product_version")
+            .get(pk=application.pk)
+        )
+        _check_allowed(transition, application=app, actor=actor, reason=reason)
+        effective = _effective_on(actor=actor, on=on, application=app, today=today)
+        from_status = app.status
+        target = transition.target
+        payload = _apply(
+            action, app=app, effective=effective, reason=reason, until=until, kind=suspension_kind
+        )
+        if action == "resume":
+            target = Status(app.resume_status)
+            app.resume_status = ""
+        if target is not None:
+            app.status = target
+        app.decision_due = compute_decision_due(app, today=today)
+        app.save()
+        event_record(
+            application=app,
+            actor=actor,
+            action=action,
+            effective_on=effective,
+            from_status=from_status,
+            to_status=app.status,
+            reason=reason.strip(),
+            payload={**payload, "decision_due": app.decision_due.isoformat()},
+        )
+    return app
+
+
+def _apply(action: str, *, app: Application, effective: date, reason: str, until, kind) -> dict:
+    """Side effects of an action besides the status change; returns event payload."""
+    if action == "suspend":
+        if until is not None and until <= effective:
+            raise InvalidInput(
+                "The end of the repair period (until) must be after the suspension starts.",
+                field="until",
+            )
+        if kind not in Suspension.Kind.values:
+            raise InvalidInput(
+                f"Unknown suspension kind '{kind}'. Choose one of: "
+                f"{', '.join(Suspension.Kind.values)}.",
+                field="kind",
+            )
+        app.resume_status = app.status
+        Suspension.objects.create(
+            application=app, kind=kind, start=effective, planned_end=until, reason=reason.strip()
+        )
+        return {"kind": kind, "until": until.isoformat() if until else None}
+    if action == "resume":
+        suspension = app.suspensions.get(end__isnull=True)
+        suspension.end = effective
+        suspension.save(update_fields=["end"])
+        return {"suspended_days": (effective - suspension.start).days}
+    if action == "extend":
+        extension = app.product_version.extension
+        if extension is None:
+            raise Conflict(
+                "The law gives no extension of the decision period for this product.",
+                code="no-extension",
+            )
+        if app.is_extended:
+            raise Conflict(
+                f"The decision period was already extended on {app.extended_on:%Y-%m-%d}; "
+                "it can be extended only once.",
+                code="already-extended",
+            )
+        app.extended_on = effective
+        app.extension_reason = reason.strip()
+        return {"extension": str(extension)}
+    if action == "notify":
+        app.notified_on = effective
+        return {}
+    if action == "lodge-objection":
+        # Vw 2000 art. 69(1): four weeks from the day after notification (Awb 6:8).
+        raw_end = add_period(app.notified_on, app.product_version.objection_period)
+        period_end = apply_atw(app.notified_on, raw_end)
+        app.objection_period_ends = period_end
+        return {"objection_period_ends": period_end.isoformat(), "late": effective > period_end}
+    return {}

@@ -1,0 +1,29 @@
+"""Synthetic applicants and applications, made through the services as in real use."""
+
+from datetime import date
+
+import factory
+
+from indigo.accounts.tests.factories import user_with_role
+from indigo.cases.services import ApplicantData, application_create
+
+
+class ApplicantDataFactory(factory.Factory):
+    class Meta:
+        model = ApplicantData
+
+    given_names = factory.Faker("first_name")
+    surname = factory.Faker("last_name")
+    date_of_birth = date(1998, 4, 12)
+    nationality = "COL"
+    v_number = ""
+
+
+def make_application(*, product="study", actor=None, received_on=None, **applicant):
+    actor = actor or user_with_role("caseworker")
+    return application_create(
+        actor=actor,
+        product_code=product,
+        applicant=ApplicantDataFactory(**applicant),
+        received_on=received_on,
+    )

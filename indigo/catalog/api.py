@@ -1,0 +1,97 @@
+"""Read-only API of the product catalog."""
+
+from datetime import timedelta
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.generics import get_object_or_404
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from indigo.catalog.models import Product
+from indigo.catalog.selectors import versions_with_valid_to
+
+
+def _period(value, unit):
+    return None if value is None else {"value": value, "unit": unit}
+
+
+class PeriodSerializer(serializers.Serializer):
+    value = serializers.IntegerField()
+    unit = serializers.ChoiceField(choices=["days", "weeks", "months"])
+
+
+class CustomerGroupOutput(serializers.Serializer):
+    code = serializers.CharField()
+    name_en = serializers.CharField()
+    name_nl = serializers.CharField()
+    channels = serializers.ListField(child=serializers.CharField())
+    languages = serializers.ListField(child=serializers.CharField())
+    norm = serializers.SerializerMethodField()
+
+    def get_norm(self, group) -> PeriodSerializer:
+        return _period(group.norm_value, group.norm_unit)
+
+
+class DocumentRequirementOutput(serializers.Serializer):
+    code = serializers.CharField(source="document_type.code")
+    name_en = serializers.CharField(source="document_type.name_en")
+    name_nl = serializers.CharField(source="document_type.name_nl")
+    required = serializers.BooleanField()
+
+
+class ProductVersionOutput(serializers.Serializer):
+    valid_from = serializers.DateField()
+    valid_to = serializers.SerializerMethodField()
+    legal_basis = serializers.CharField()
+    decision_period = serializers.SerializerMethodField()
+    decision_period_source = serializers.CharField()
+    extension = serializers.SerializerMethodField()
+    fee_eur = serializers.DecimalField(max_digits=8, decimal_places=2)
+    fee_source = serializers.CharField()
+    documents = DocumentRequirementOutput(many=True, source="versiondocumenttype_set")
+    customer_groups = CustomerGroupOutput(many=True)
+
+    def get_valid_to(self, version) -> serializers.DateField(allow_null=True):
+        nxt = getattr(version, "next_valid_from", None)
+        return (nxt - timedelta(days=1)).isoformat() if nxt else None
+
+    def get_decision_period(self, version) -> PeriodSerializer:
+        return _period(version.decision_period_value, version.decision_period_unit)
+
+    def get_extension(self, version) -> PeriodSerializer(allow_null=True):
+        return _period(version.extension_value, version.extension_unit)
+
+
+class ProductOutput(serializers.Serializer):
+    code = serializers.CharField()
+    process = serializers.CharField()
+    name_en = serializers.CharField()
+    name_nl = serializers.CharField()
+
+
+class ProductDetailOutput(ProductOutput):
+    versions = serializers.SerializerMethodField()
+
+    def get_versions(self, product) -> ProductVersionOutput(many=True):
+        return ProductVersionOutput(versions_with_valid_to(product=product), many=True).data
+
+
+class ProductListApi(APIView):
+    """The products of the agency. Public information: no login needed."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(responses=ProductOutput(many=True), operation_id="products_list")
+    def get(self, request):
+        return Response(ProductOutput(Product.objects.order_by("code"), many=True).data)
+
+
+class ProductDetailApi(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(responses=ProductDetailOutput, operation_id="products_retrieve")
+    def get(self, request, code: str):
+        product = get_object_or_404(Product, code=code)
+        return Response(ProductDetailOutput(product).data)

@@ -1,0 +1,126 @@
+"""System checks of the catalog's data: law that is missing, zero or unsourced.
+
+They read the database, so Django runs them only when a database is named:
+
+    indigo check --database default            # all checks
+    indigo check --database default --tag catalog
+
+``indigo migrate`` names its database too, so a catalog error also stops a migrate
+(``--skip-checks`` gets past it). Before the catalog tables exist they report nothing.
+"""
+
+from django.apps import apps
+from django.core.checks import Error, Tags, Warning, register
+from django.db import connections
+from django.db.models import Exists, OuterRef
+
+from indigo.catalog.models import Product, ProductVersion, VersionDocumentType
+from indigo.catalog.spec import PASSPORT
+
+TAG = "catalog"
+
+SOURCE_FIELDS = {
+    "legal_basis": "legal basis",
+    "decision_period_source": "source of the decision period",
+    "fee_source": "source of the fee",
+}
+
+
+def _catalog_databases(app_configs, databases) -> list[str]:
+    """The aliases to check: those named whose catalog tables exist."""
+    if not databases:
+        return []
+    if app_configs is not None and apps.get_app_config("catalog") not in app_configs:
+        return []
+    tables = {m._meta.db_table for m in (Product, ProductVersion, VersionDocumentType)}
+    return [
+        alias
+        for alias in databases
+        if tables <= set(connections[alias].introspection.table_names())
+    ]
+
+
+def _versions(alias: str):
+    return ProductVersion.objects.using(alias).select_related("product").order_by("pk")
+
+
+@register(TAG, Tags.database)
+def check_products_have_versions(app_configs=None, databases=None, **kwargs):
+    return [
+        Error(
+            f"Product '{product.code}' has no version, so no law applies to it.",
+            hint="Add a version with its valid_from to the catalog file and load it.",
+            obj=product,
+            id="catalog.E001",
+        )
+        for alias in _catalog_databases(app_configs, databases)
+        for product in Product.objects.using(alias).filter(versions__isnull=True)
+    ]
+
+
+@register(TAG, Tags.database)
+def check_decision_periods(app_configs=None, databases=None, **kwargs):
+    return [
+        Error(
+            f"The decision period is 0 {version.decision_period_unit}.",
+            hint="Enter the decision period the law states (e.g. 90 days, Vw 2000 art. 25).",
+            obj=version,
+            id="catalog.E002",
+        )
+        for alias in _catalog_databases(app_configs, databases)
+        for version in _versions(alias).filter(decision_period_value=0)
+    ]
+
+
+@register(TAG, Tags.database)
+def check_sources(app_configs=None, databases=None, **kwargs):
+    errors = []
+    for alias in _catalog_databases(app_configs, databases):
+        for version in _versions(alias):
+            missing = [
+                label for name, label in SOURCE_FIELDS.items() if not getattr(version, name).strip()
+            ]
+            if version.extension_value is not None and not version.extension_legal_basis.strip():
+                missing.append("legal basis of the extension")
+            if missing:
+                errors.append(
+                    Error(
+                        f"Missing: {', '.join(missing)}.",
+                        hint="Every figure of the law cites its source; add it.",
+                        obj=version,
+                        id="catalog.E003",
+                    )
+                )
+    return errors
+
+
+@register(TAG, Tags.database)
+def check_passport_required(app_configs=None, databases=None, **kwargs):
+    requires_passport = VersionDocumentType.objects.filter(
+        version=OuterRef("pk"), document_type__code=PASSPORT, required=True
+    )
+    return [
+        Error(
+            "A passport is not a required document.",
+            hint=f"Add the document type '{PASSPORT}' to the version as required.",
+            obj=version,
+            id="catalog.E004",
+        )
+        for alias in _catalog_databases(app_configs, databases)
+        for version in _versions(alias).filter(~Exists(requires_passport.using(alias)))
+    ]
+
+
+@register(TAG, Tags.database)
+def check_fees_verified(app_configs=None, databases=None, **kwargs):
+    return [
+        Warning(
+            f"The fee of EUR {version.fee_eur} is not verified.",
+            hint=f"Check the fee against its source ({version.fee_source}), "
+            "then enter it and set it verified.",
+            obj=version,
+            id="catalog.W001",
+        )
+        for alias in _catalog_databases(app_configs, databases)
+        for version in _versions(alias).filter(fee_verified=False)
+    ]

@@ -1,0 +1,63 @@
+"""Reads of the product catalog."""
+
+from datetime import date
+
+from django.apps import apps
+from django.db import connections, router
+from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
+
+from indigo.catalog.models import Product, ProductVersion
+
+
+class NoVersionInForce(Exception):
+    def __init__(self, product: Product, on: date):
+        super().__init__(f"Product '{product.code}' has no version in force on {on:%Y-%m-%d}.")
+        self.product = product
+        self.on = on
+
+
+def version_in_force(*, product: Product, on: date) -> ProductVersion:
+    """The version of `product` whose law applies on `on` (latest valid_from <= on)."""
+    version = (
+        ProductVersion.objects.filter(product=product, valid_from__lte=on)
+        .order_by("-valid_from")
+        .first()
+    )
+    if version is None:
+        raise NoVersionInForce(product, on)
+    return version
+
+
+def versions_with_valid_to(*, product: Product) -> QuerySet[ProductVersion]:
+    """Versions of a product, each annotated with `next_valid_from` (valid_to + 1 day)."""
+    nxt = (
+        ProductVersion.objects.filter(
+            product=OuterRef("product"), valid_from__gt=OuterRef("valid_from")
+        )
+        .order_by("valid_from")
+        .values("valid_from")[:1]
+    )
+    return (
+        product.versions.annotate(next_valid_from=Subquery(nxt))
+        .prefetch_related("customer_groups", "versiondocumenttype_set__document_type")
+        .order_by(F("valid_from").asc())
+    )
+
+
+def pinned_version_ids(*, versions: QuerySet[ProductVersion] | None = None) -> set[int]:
+    """Ids of the versions that applications are pinned to (``cases.Application``).
+
+    Such a version is the law those applications are judged under, so its law-relevant
+    fields may no longer change. The cases app is looked up lazily: the catalog works
+    without it, and before its tables exist.
+    """
+    try:
+        application_model = apps.get_model("cases", "Application")
+    except LookupError:
+        return set()
+    connection = connections[router.db_for_read(application_model)]
+    if application_model._meta.db_table not in connection.introspection.table_names():
+        return set()
+    pinned = application_model.objects.filter(product_version=OuterRef("pk"))
+    versions = ProductVersion.objects.all() if versions is None else versions
+    return set(versions.filter(Exists(pinned)).values_list("pk", flat=True))

@@ -1,0 +1,180 @@
+"""Loading a catalog file: validation, upserts, all-or-nothing, pinned versions."""
+
+from datetime import date
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from indigo.catalog.models import Product, ProductVersion
+from indigo.catalog.services import CatalogError, catalog_load
+from indigo.catalog.tests.conftest import catalog_counts, minimal_catalog
+
+
+def the_version(data: dict) -> dict:
+    return data["products"][0]["versions"][0]
+
+
+def test_a_minimal_catalog_file_loads(db, write_catalog):
+    catalog_load(path=write_catalog(minimal_catalog()))
+
+    version = ProductVersion.objects.get(product__code="test-study")
+    assert str(version.decision_period) == "60 days"
+    assert version.extension is None
+    assert version.customer_groups.get().channels == ["online", "post"]
+
+
+def missing_source(data):
+    del the_version(data)["decision_period"]["source"]
+    return "decision_period.source: missing"
+
+
+def unknown_unit(data):
+    the_version(data)["decision_period"]["unit"] = "fortnights"
+    return "decision_period.unit: unknown period unit 'fortnights'"
+
+
+def undeclared_document(data):
+    the_version(data)["documents"].append({"code": "horoscope", "required": True})
+    return "documents[3]: document type 'horoscope' is not declared"
+
+
+def negative_fee(data):
+    the_version(data)["fee"]["eur"] = -5
+    return "fee.eur: a fee cannot be negative"
+
+
+def duplicate_valid_from(data):
+    versions = data["products"][0]["versions"]
+    versions.append(dict(versions[0]))
+    return "valid_from: appears more than once"
+
+
+@pytest.mark.parametrize(
+    "break_file",
+    [missing_source, unknown_unit, undeclared_document, negative_fee, duplicate_valid_from],
+)
+def test_a_broken_file_is_refused_naming_the_product_and_field_and_writes_nothing(
+    catalog, write_catalog, break_file
+):
+    data = minimal_catalog()
+    data["products"][0]["name_en"] = "Renamed, but must not be saved"
+    expected = break_file(data)
+    before = catalog_counts()
+
+    with pytest.raises(CatalogError) as refused:
+        catalog_load(path=write_catalog(data))
+
+    assert "product 'test-study', version 2025-01-01" in str(refused.value)
+    assert expected in str(refused.value)
+    assert catalog_counts() == before
+
+
+def test_a_refused_file_leaves_the_earlier_load_untouched(db, write_catalog):
+    data = minimal_catalog()
+    catalog_load(path=write_catalog(data))
+    data["products"][0]["name_en"] = "Renamed"
+    the_version(data)["fee"]["eur"] = 150
+    data["products"][0]["versions"].append({"valid_from": date(2026, 1, 1)})
+
+    with pytest.raises(CatalogError):
+        catalog_load(path=write_catalog(data))
+
+    version = ProductVersion.objects.get(product__code="test-study")
+    assert version.fee_eur == Decimal("100.00")
+    assert version.product.name_en == "Test study"
+
+
+def test_every_problem_in_a_file_is_reported_at_once(db, write_catalog):
+    data = minimal_catalog()
+    unknown_unit(data)
+    negative_fee(data)
+
+    with pytest.raises(CatalogError) as refused:
+        catalog_load(path=write_catalog(data))
+
+    assert len(refused.value.errors) == 2
+
+
+def test_a_changed_fee_updates_the_version_and_says_so(db, write_catalog):
+    data = minimal_catalog()
+    catalog_load(path=write_catalog(data))
+    the_version(data)["fee"]["eur"] = 150
+
+    report = catalog_load(path=write_catalog(data))
+
+    assert ProductVersion.objects.get(product__code="test-study").fee_eur == Decimal("150.00")
+    assert report.updated == ["version test-study from 2025-01-01 (fee_eur)"]
+
+
+def test_a_document_dropped_from_the_file_is_removed_from_the_version(db, write_catalog):
+    data = minimal_catalog()
+    catalog_load(path=write_catalog(data))
+    the_version(data)["documents"].pop()
+
+    catalog_load(path=write_catalog(data))
+
+    version = ProductVersion.objects.get(product__code="test-study")
+    assert list(version.document_types.values_list("code", flat=True)) == ["passport"]
+
+
+def test_a_version_with_applications_refuses_a_new_fee(db, write_catalog, pin_application):
+    data = minimal_catalog()
+    catalog_load(path=write_catalog(data))
+    pin_application(ProductVersion.objects.get(product__code="test-study"))
+    the_version(data)["fee"]["eur"] = 150
+
+    with pytest.raises(CatalogError, match="add a new version with a new valid_from"):
+        catalog_load(path=write_catalog(data))
+
+    assert ProductVersion.objects.get(product__code="test-study").fee_eur == Decimal("100.00")
+
+
+def test_a_version_with_applications_refuses_a_changed_document_list(
+    db, write_catalog, pin_application
+):
+    data = minimal_catalog()
+    catalog_load(path=write_catalog(data))
+    pin_application(ProductVersion.objects.get(product__code="test-study"))
+    the_version(data)["documents"].pop()
+
+    with pytest.raises(CatalogError, match="documents: applications are pinned"):
+        catalog_load(path=write_catalog(data))
+
+
+def test_a_version_with_applications_accepts_a_corrected_source(db, write_catalog, pin_application):
+    data = minimal_catalog()
+    catalog_load(path=write_catalog(data))
+    pin_application(ProductVersion.objects.get(product__code="test-study"))
+    the_version(data)["fee"]["source"] = "a corrected citation"
+
+    catalog_load(path=write_catalog(data))
+
+    version = ProductVersion.objects.get(product__code="test-study")
+    assert version.fee_source == "a corrected citation"
+
+
+def test_a_dry_run_reports_the_changes_but_saves_nothing(db, write_catalog):
+    report = catalog_load(path=write_catalog(minimal_catalog()), dry_run=True)
+
+    assert "product test-study" in report.created
+    assert not Product.objects.filter(code="test-study").exists()
+
+
+def test_the_command_prints_what_it_created(db, write_catalog):
+    out = StringIO()
+
+    call_command("catalog_load", "--file", str(write_catalog(minimal_catalog())), stdout=out)
+
+    assert "created product test-study" in out.getvalue()
+    assert "created version test-study from 2025-01-01" in out.getvalue()
+
+
+def test_the_command_fails_with_the_problems_of_a_broken_file(db, write_catalog):
+    data = minimal_catalog()
+    unknown_unit(data)
+
+    with pytest.raises(CommandError, match="unknown period unit 'fortnights'"):
+        call_command("catalog_load", "--file", str(write_catalog(data)), stdout=StringIO())

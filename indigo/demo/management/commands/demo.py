@@ -1,0 +1,88 @@
+"""`indigo demo`: one command from an empty checkout to a running demo.
+
+Migrates the database, loads the product catalog and the demo data (once), prints the
+demo logins and serves on http://127.0.0.1:8000.
+"""
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from indigo.catalog.services import CatalogError, catalog_load
+from indigo.demo.loader import DEFAULT_COUNT, DEFAULT_SEED, DemoNotPossible, demo_load
+from indigo.demo.users import login_table
+
+ADDRESS = "127.0.0.1:8000"
+
+
+class Command(BaseCommand):
+    help = (
+        "Migrate, load the catalog and synthetic demo data (made-up people only), print "
+        "the demo logins and serve on http://127.0.0.1:8000."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-serve", action="store_true", help="Prepare everything, but do not serve."
+        )
+        parser.add_argument(
+            "--count",
+            type=int,
+            default=DEFAULT_COUNT,
+            help=f"Number of synthetic applications (default {DEFAULT_COUNT}).",
+        )
+        parser.add_argument(
+            "--seed",
+            type=int,
+            default=DEFAULT_SEED,
+            help=f"Seed of the random generator; the same seed gives the same data "
+            f"(default {DEFAULT_SEED}).",
+        )
+
+    def handle(self, *args, no_serve: bool, count: int, seed: int, **options):
+        if count < 0:
+            raise CommandError("--count cannot be negative.")
+        verbosity = options.get("verbosity", 1)
+        self._heading("Migrating the database")
+        call_command(
+            "migrate", interactive=False, verbosity=max(verbosity - 1, 0), stdout=self.stdout
+        )
+        self.stdout.write("The database is up to date.")
+
+        self._heading("Loading the product catalog")
+        try:
+            report = catalog_load()
+        except CatalogError as exc:
+            raise CommandError(f"The catalog could not be loaded: {exc}") from exc
+        if report.changed:
+            self.stdout.write(
+                f"Catalog loaded: {len(report.created)} records created, "
+                f"{len(report.updated)} updated."
+            )
+        else:
+            self.stdout.write("The catalog is up to date.")
+
+        self._heading("Loading the demo data")
+        try:
+            demo_load(seed=seed, count=count, stdout=self.stdout)
+        except DemoNotPossible as exc:
+            raise CommandError(str(exc)) from exc
+
+        self._heading("Demo logins")
+        for line in login_table():
+            self.stdout.write("  " + line)
+        self.stdout.write(
+            self.style.WARNING(
+                "\n  These passwords are for this local demo only: they are printed here "
+                "and published in the source code."
+            )
+        )
+        if no_serve:
+            self.stdout.write(f"\nReady. Serve it with: indigo demo (http://{ADDRESS}/)")
+            return
+        self.stdout.write(f"\nServing on http://{ADDRESS}/  (stop with Ctrl-C)\n")
+        # Static files come from WhiteNoise's middleware (WHITENOISE_USE_FINDERS), which
+        # also works with DEBUG off; no reloader, so the data is loaded only once.
+        call_command("runserver", ADDRESS, use_reloader=False)
+
+    def _heading(self, text: str) -> None:
+        self.stdout.write(self.style.MIGRATE_HEADING(f"\n{text}"))

@@ -1,0 +1,134 @@
+"""REST API of an application's dossier (thin: parse, call a service, present)."""
+
+from django.http import FileResponse
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import NotFound
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.parsers import MultiPartParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from indigo.cases.api import get_visible_application
+from indigo.dossier import selectors, services, sniffing
+from indigo.dossier.models import Document, DocumentAccess, Source
+
+
+class DocumentUploadInput(serializers.Serializer):
+    type = serializers.SlugField(max_length=60, help_text="Document type code, e.g. `passport`.")
+    # Empty files pass here so the service can say what to do about them.
+    file = serializers.FileField(
+        allow_empty_file=True, use_url=False, help_text="PDF, JPEG or PNG; judged by content."
+    )
+    source = serializers.ChoiceField(
+        choices=Source.choices,
+        required=False,
+        help_text="Staff only: who supplied the document. Default: from the uploader's role.",
+    )
+
+
+class DocumentOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    type = serializers.CharField(source="document_type.code")
+    version = serializers.IntegerField()
+    latest = serializers.BooleanField(source="is_latest")
+    content_type = serializers.CharField()
+    size_bytes = serializers.IntegerField()
+    sha256 = serializers.CharField()
+    uploaded_at = serializers.DateTimeField()
+    uploaded_by = serializers.CharField(source="uploaded_by.username")
+    source = serializers.CharField()
+    download = serializers.SerializerMethodField()
+
+    def get_download(self, document) -> str:
+        path = reverse(
+            "application-document-content",
+            kwargs={"reference": self.context["reference"], "document_id": document.pk},
+        )
+        return self.context["request"].build_absolute_uri(path)
+
+
+class DocumentListApi(APIView):
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(operation_id="documents_list", responses=DocumentOutput(many=True))
+    def get(self, request, reference: str):
+        application = get_visible_application(request, reference)
+        documents = selectors.documents_of(application=application)
+        context = {"request": request, "reference": application.reference}
+        return Response(DocumentOutput(documents, many=True, context=context).data)
+
+    @extend_schema(
+        operation_id="documents_create",
+        request={"multipart/form-data": DocumentUploadInput},
+        responses={201: DocumentOutput},
+        description=(
+            "Add a document to the dossier. A second upload of the same type is its next "
+            "version; earlier versions are kept. The type of file is judged by its content."
+        ),
+    )
+    def post(self, request, reference: str):
+        application = get_visible_application(request, reference)
+        data = DocumentUploadInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        document = services.document_upload(
+            actor=request.user,
+            application=application,
+            document_type_code=v["type"],
+            file=v["file"],
+            source=v.get("source"),
+        )
+        document = selectors.document_get(application=application, document_id=document.pk)
+        context = {"request": request, "reference": application.reference}
+        return Response(DocumentOutput(document, context=context).data, status=201)
+
+
+class _AlwaysJson(BaseContentNegotiation):
+    """The file itself ignores Accept; errors are always problem+json."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
+class DocumentContentApi(APIView):
+    content_negotiation_class = _AlwaysJson
+
+    @extend_schema(
+        operation_id="documents_content",
+        responses={
+            (200, media_type): OpenApiResponse(OpenApiTypes.BINARY)
+            for media_type in sniffing.ALLOWED
+        },
+        description=(
+            "The file, checked against its SHA-256 before it is sent (500 if it does not "
+            "match). Every download is recorded."
+        ),
+    )
+    def get(self, request, reference: str, document_id: int):
+        application = get_visible_application(request, reference)
+        try:
+            document = selectors.document_get(application=application, document_id=document_id)
+        except Document.DoesNotExist:
+            raise NotFound(f"Application {reference} has no document {document_id}.") from None
+        content = services.document_open(
+            actor=request.user,
+            document=document,
+            kind=DocumentAccess.Kind.DOWNLOAD,
+            context="api",
+        )
+        extension = sniffing.EXTENSIONS.get(document.content_type, "bin")
+        # Reference, type and version only: the uploader's file name may hold personal data.
+        filename = (
+            f"{application.reference}-{document.document_type.code}-v{document.version}.{extension}"
+        )
+        response = FileResponse(
+            content, as_attachment=True, filename=filename, content_type=document.content_type
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response

@@ -1,0 +1,271 @@
+"""Writes to the dossier: adding a document and opening one.
+
+A document is stored before its row is written (so the database transaction stays
+short and never waits for file I/O); if the transaction fails, the stored file is
+deleted again, so a refused or failed upload leaves nothing behind. One limit: when
+the caller wraps this in its own transaction and that rolls back later, the file
+stays as an orphan. It is harmless (no row points to it, its name holds no personal
+data) and a storage sweep can remove it.
+"""
+
+import hashlib
+import hmac
+import logging
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from typing import IO
+
+from django.conf import settings
+from django.core.files import File
+from django.db import transaction
+from django.db.models import Max
+
+from indigo import clock
+from indigo.accounts.roles import Role, has_role, is_staff_member
+from indigo.cases.events import event_record
+from indigo.cases.models import Application
+from indigo.catalog.models import DocumentType
+from indigo.dossier import sniffing
+from indigo.dossier.access import may_open, may_upload
+from indigo.dossier.models import Document, DocumentAccess, Source
+from indigo.dossier.storage import dossier_storage, new_storage_name
+from indigo.errors import DomainError, InvalidInput, NotAllowed
+
+logger = logging.getLogger(__name__)
+
+_SPOOL_IN_MEMORY_BYTES = 1024 * 1024
+
+
+class IntegrityFailure(DomainError):
+    """The stored bytes are not the bytes that were uploaded (or are gone)."""
+
+    status = 500
+    title = "The stored document failed its integrity check."
+
+
+@dataclass(frozen=True)
+class _Fingerprint:
+    size: int
+    sha256: str
+    head: bytes
+    tail: bytes
+
+
+def _megabytes(size: int) -> str:
+    text = f"{size / (1024 * 1024):.2f}".rstrip("0").rstrip(".")
+    return f"{text} MB" if text != "0" else f"{size} bytes"
+
+
+def _too_big(size_limit: int) -> InvalidInput:
+    return InvalidInput(
+        f"The file is larger than the limit of {_megabytes(size_limit)}. Upload a smaller "
+        "file, for example a scan at a lower resolution or fewer pages.",
+        field="file",
+        code="too-big",
+    )
+
+
+def _fingerprint(file: File, *, size_limit: int) -> _Fingerprint:
+    """Size, SHA-256, first and last bytes, in one pass over the chunks."""
+    digest = hashlib.sha256()
+    size = 0
+    head = b""
+    tail = b""
+    for chunk in file.chunks():
+        size += len(chunk)
+        if size > size_limit:
+            raise _too_big(size_limit)
+        digest.update(chunk)
+        if len(head) < sniffing.HEAD_SIZE:
+            head += chunk[: sniffing.HEAD_SIZE - len(head)]
+        tail = (tail + chunk)[-sniffing.TAIL_SIZE :]
+    return _Fingerprint(size=size, sha256=digest.hexdigest(), head=head, tail=tail)
+
+
+def _clean_name(name: str | None) -> str:
+    """The base name without paths or control/format characters (e.g. the RTL
+    override that makes `fdp.exe` look like `exe.pdf`)."""
+    name = unicodedata.normalize("NFC", name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C")
+    return name.strip()[:255]
+
+
+def _document_type_for(*, application: Application, code: str) -> DocumentType:
+    version = application.product_version
+    allowed = list(version.document_types.order_by("code"))
+    for document_type in allowed:
+        if document_type.code == code:
+            return document_type
+    choices = ", ".join(t.code for t in allowed)
+    hint = f"Choose one of: {choices}." if choices else "This product asks for no documents."
+    if not DocumentType.objects.filter(code=code).exists():
+        message = f"There is no document type '{code}'. {hint}"
+    else:
+        message = (
+            f"Document type '{code}' is not part of the dossier of product "
+            f"'{application.product.code}' (version from {version.valid_from:%Y-%m-%d}). {hint}"
+        )
+    raise InvalidInput(message, field="type", code="type-not-allowed")
+
+
+def _source_for(*, actor, source: str | None) -> str:
+    if is_staff_member(actor):
+        default = Source.STAFF
+    elif has_role(actor, Role.SPONSOR):
+        default = Source.SPONSOR
+    else:
+        default = Source.APPLICANT
+    if source is None or source == default:
+        return default
+    if source not in Source.values:
+        raise InvalidInput(
+            f"Unknown source '{source}'. Choose one of: {', '.join(Source.values)}.",
+            field="source",
+        )
+    if not is_staff_member(actor):
+        raise InvalidInput(
+            "Only staff can record who supplied a document; leave source out.", field="source"
+        )
+    return source
+
+
+def document_upload(
+    *,
+    actor,
+    application: Application,
+    document_type_code: str,
+    file: File,
+    source: str | None = None,
+) -> Document:
+    """Add a document to the dossier, as the next version of its type."""
+    if not may_upload(actor, application):
+        raise NotAllowed("Your role does not allow adding documents to this application.")
+    document_type = _document_type_for(application=application, code=document_type_code)
+    provenance = _source_for(actor=actor, source=source)
+    size_limit = settings.INDIGO_DOSSIER_MAX_UPLOAD_BYTES
+    if not file.size:
+        raise InvalidInput(
+            "The file is empty. Choose the file again; if it was a scan, scan it again.",
+            field="file",
+            code="empty",
+        )
+    if file.size > size_limit:
+        raise _too_big(size_limit)
+    fingerprint = _fingerprint(file, size_limit=size_limit)
+    content_type = sniffing.sniff(fingerprint.head, fingerprint.tail)
+    if content_type is None:
+        found = sniffing.describe(fingerprint.head, fingerprint.tail)
+        raise InvalidInput(
+            f"The file's content is {found}; allowed are "
+            f"{', '.join(sniffing.ALLOWED.values())}. Renaming a file does not change "
+            "its content: save or scan the document as PDF, JPEG or PNG.",
+            field="file",
+            code="content-type",
+        )
+
+    storage = dossier_storage()
+    stored_name = storage.save(new_storage_name(sniffing.EXTENSIONS[content_type]), file)
+    try:
+        with transaction.atomic():
+            # Serialises uploads per application, so version numbers do not collide.
+            Application.objects.select_for_update().only("id").get(pk=application.pk)
+            latest = Document.objects.filter(
+                application=application, document_type=document_type
+            ).aggregate(latest=Max("version"))["latest"]
+            document = Document.objects.create(
+                application=application,
+                document_type=document_type,
+                version=(latest or 0) + 1,
+                file=stored_name,
+                original_name=_clean_name(getattr(file, "name", "")),
+                content_type=content_type,
+                size_bytes=fingerprint.size,
+                sha256=fingerprint.sha256,
+                uploaded_by=actor,
+                uploaded_at=clock.now(),
+                source=provenance,
+            )
+            event_record(
+                application=application,
+                actor=actor,
+                action="document-uploaded",
+                payload={
+                    "type": document_type.code,
+                    "version": document.version,
+                    "sha256": fingerprint.sha256,
+                    "size": fingerprint.size,
+                },
+            )
+    except BaseException:
+        storage.delete(stored_name)
+        raise
+    return document
+
+
+def _verified_copy(document: Document) -> IO[bytes]:
+    """The stored bytes, copied while hashing, so what is handed out is what was checked."""
+    # Not a `with`: the copy is handed to the caller, who closes it.
+    copy = tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY_BYTES)  # noqa: SIM115
+    digest = hashlib.sha256()
+    try:
+        with dossier_storage().open(document.file.name, "rb") as stored:
+            for chunk in stored.chunks():
+                digest.update(chunk)
+                copy.write(chunk)
+    except OSError as exc:
+        copy.close()
+        logger.error(
+            "Dossier document %s (application %s) cannot be read from storage as %s: %s",
+            document.pk,
+            document.application_id,
+            document.file.name,
+            exc,
+        )
+        raise IntegrityFailure(
+            "The stored file of this document is missing or unreadable. It has not been "
+            "handed out; the administrators have been alerted.",
+            code="integrity",
+        ) from exc
+    if not hmac.compare_digest(digest.hexdigest(), document.sha256):
+        copy.close()
+        logger.error(
+            "Dossier document %s (application %s) failed its integrity check: stored file "
+            "%s has SHA-256 %s, recorded at upload %s",
+            document.pk,
+            document.application_id,
+            document.file.name,
+            digest.hexdigest(),
+            document.sha256,
+        )
+        raise IntegrityFailure(
+            "The stored file of this document differs from what was uploaded (checksum "
+            "mismatch). It has not been handed out; the administrators have been alerted.",
+            code="integrity",
+        )
+    copy.seek(0)
+    return copy
+
+
+def document_open(
+    *, actor, document: Document, kind: str = DocumentAccess.Kind.VIEW, context: str = ""
+) -> IO[bytes]:
+    """The document's verified bytes, recording who opened it and how."""
+    if kind not in DocumentAccess.Kind.values:
+        raise InvalidInput(
+            f"Unknown access kind '{kind}'. Choose one of: "
+            f"{', '.join(DocumentAccess.Kind.values)}.",
+            field="kind",
+        )
+    if not actor.is_authenticated or not may_open(actor, document.application):
+        raise NotAllowed("You are not allowed to open documents of this application.")
+    content = _verified_copy(document)
+    try:
+        with transaction.atomic():
+            DocumentAccess.objects.create(
+                document=document, user=actor, at=clock.now(), kind=kind, context=context
+            )
+    except BaseException:
+        content.close()
+        raise
+    return content

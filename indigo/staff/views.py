@@ -1,0 +1,107 @@
+"""Staff screens: thin views over the cases and dossier selectors and services."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from indigo import clock
+from indigo.accounts.roles import is_staff_member
+from indigo.cases import selectors, services
+from indigo.cases.deadline import deadline_of
+from indigo.cases.lifecycle import actions_from
+from indigo.cases.models import Application, Status
+from indigo.dossier.selectors import documents_of
+from indigo.errors import DomainError
+from indigo.staff.forms import ActionForm, ApplicationFilterForm
+
+PAGE_SIZE = 50
+
+
+def staff_required(view):
+    @wraps(view)
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        if not is_staff_member(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _visible(request, reference: str) -> Application:
+    try:
+        return selectors.application_get(user=request.user, reference=reference)
+    except Application.DoesNotExist:
+        raise Http404 from None
+
+
+@staff_required
+def application_list(request):
+    form = ApplicationFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    qs = selectors.application_list(user=request.user, **{k: v for k, v in filters.items() if v})
+    page_param = request.GET.get("page", "1")
+    page = int(page_param) if page_param.isdigit() and int(page_param) > 0 else 1
+    # No COUNT(*): at millions of rows only the page itself is read.
+    rows = list(qs[(page - 1) * PAGE_SIZE : page * PAGE_SIZE + 1])
+    today = clock.today()
+    applications = [(a, deadline_of(a, today=today)) for a in rows[:PAGE_SIZE]]
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "staff/application_list.html",
+        {
+            "form": form,
+            "applications": applications,
+            "page": page,
+            "has_next": len(rows) > PAGE_SIZE,
+            "query": query.urlencode(),
+        },
+    )
+
+
+@staff_required
+def application_detail(request, reference: str):
+    application = _visible(request, reference)
+    return render(
+        request,
+        "staff/application_detail.html",
+        {
+            "application": application,
+            "deadline": deadline_of(application, today=clock.today()),
+            "events": selectors.application_events(application=application),
+            "documents": documents_of(application=application),
+            "actions": actions_from(Status(application.status)),
+            "action_form": ActionForm(),
+        },
+    )
+
+
+@staff_required
+@require_POST
+def application_action(request, reference: str):
+    application = _visible(request, reference)
+    form = ActionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Check the form: %(errors)s") % {"errors": form.errors.as_text()})
+        return redirect("staff:application-detail", reference=reference)
+    try:
+        services.application_act(
+            actor=request.user,
+            application=application,
+            action=form.cleaned_data["action"],
+            reason=form.cleaned_data["reason"],
+            until=form.cleaned_data["until"],
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Done: the application was updated."))
+    return redirect("staff:application-detail", reference=reference)

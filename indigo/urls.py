@@ -1,0 +1,25 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="staff:application-list"), name="home"),
+    path("admin/", admin.site.urls),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("indigo.api.urls")),
+    path("staff/", include("indigo.staff.urls")),
+]
+
+
+def handler404(request, exception):
+    """problem+json for API paths (e.g. a trailing slash), Django's page elsewhere."""
+    from django.views.defaults import page_not_found
+
+    from indigo.api.problems import not_found_json
+
+    if request.path.startswith("/api/"):
+        return not_found_json(request, exception)
+    return page_not_found(request, exception)
