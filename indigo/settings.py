@@ -187,3 +187,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {"indigo": {"handlers": ["console"], "level": "INFO"}},
 }
+
+# Behind TLS in production (ADR /core/transport/tls): set INDIGO_HTTPS=1.
+if os.environ.get("INDIGO_HTTPS") == "1":
+    SECURE_HSTS_SECONDS = 31_536_000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_SSL_REDIRECT = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -23,3 +23,22 @@ def handler404(request, exception):
     if request.path.startswith("/api/"):
         return not_found_json(request, exception)
     return page_not_found(request, exception)
+
+
+def handler500(request):
+    """problem+json without a stack trace for API paths."""
+    from django.http import JsonResponse
+    from django.views.defaults import server_error
+
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            {
+                "type": "about:blank",
+                "title": "Internal error.",
+                "status": 500,
+                "detail": "Something went wrong on our side. The error has been logged.",
+            },
+            status=500,
+            content_type="application/problem+json",
+        )
+    return server_error(request)

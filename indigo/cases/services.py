@@ -293,3 +293,37 @@ def _apply(action: str, *, app: Application, effective: date, reason: str, until
         app.objection_period_ends = period_end
         return {"objection_period_ends": period_end.isoformat(), "late": effective > period_end}
     return {}
+
+
+def deadlines_refresh(*, batch_size: int = 500, progress=None) -> int:
+    """Recompute the stored decision_due of suspended applications.
+
+    An open suspension keeps pushing the deadline back day by day, so the stored
+    column (used for lists and filters) is refreshed by a daily sweep. Idempotent:
+    running it twice on one day changes nothing the second time. Returns how many
+    applications got a new due date.
+    """
+    today = clock.today()
+    ids = list(
+        Application.objects.filter(status=Status.SUSPENDED)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    changed = 0
+    for start in range(0, len(ids), batch_size):
+        with transaction.atomic():
+            batch = (
+                Application.objects.select_for_update()
+                .select_related("product_version")
+                .prefetch_related("suspensions")
+                .filter(pk__in=ids[start : start + batch_size])
+            )
+            for application in batch:
+                due = compute_decision_due(application, today=today)
+                if due != application.decision_due:
+                    application.decision_due = due
+                    application.save(update_fields=["decision_due", "updated_at"])
+                    changed += 1
+        if progress:
+            progress(min(start + batch_size, len(ids)), len(ids))
+    return changed

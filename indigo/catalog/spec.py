@@ -170,6 +170,8 @@ class _Reader:
 
     def code(self, raw: dict, where: str, field: str = "") -> str:
         value = raw.get("code")
+        if "code" not in raw:
+            return ""  # reported as missing by mapping()
         if not isinstance(value, str) or not _SLUG.match(value):
             self.error(where, _join(field, "code"), f"{value!r} is not a code like 'eu-blue-card'")
             return ""

@@ -158,10 +158,19 @@ class Plan:
 class Planner:
     """Plans applications from a seeded random generator, relative to `today`."""
 
-    def __init__(self, rng: random.Random, *, today: date, extendable: set[str]):
+    def __init__(
+        self,
+        rng: random.Random,
+        *,
+        today: date,
+        extendable: set[str],
+        earliest: dict[str, date] | None = None,
+    ):
         self.rng = rng
         self.today = today
         self.extendable = extendable  # products whose law allows extending the period
+        # The first day each product has a version in force: no receipt before it.
+        self.earliest = earliest or {}
 
     def plans(self, count: int, *, products: list[str]) -> Iterator[Plan]:
         """`count` plans over `products`: the coverage set first, then a weighted mix."""
@@ -185,11 +194,14 @@ class Planner:
         if product in FAMILY | {"asylum"} and rng.random() < 0.2:
             kind = Suspension.Kind.FOREIGN_AUTHORITY
         gaps = [self._gap(a, pace=pace, repair_days=repair_days) for a in actions]
+        window = WINDOW_DAYS
+        if product in self.earliest:
+            window = max(0, min(window, (self.today - self.earliest[product]).days))
         total = sum(gaps)
-        if total > WINDOW_DAYS:
-            gaps = [g * WINDOW_DAYS // total for g in gaps]
+        if total > window:
+            gaps = [g * window // total for g in gaps]
             total = sum(gaps)
-        room = WINDOW_DAYS - total
+        room = window - total
         if journey.idle is None:
             idle = rng.randint(0, room)
         else:

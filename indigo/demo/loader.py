@@ -11,10 +11,11 @@ import logging
 import random
 import time
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Min
 
 from indigo import clock
 from indigo.accounts.roles import Role
@@ -23,8 +24,9 @@ from indigo.cases.services import ApplicantData, application_act, application_cr
 from indigo.catalog.models import Product, ProductVersion
 from indigo.catalog.selectors import version_in_force
 from indigo.demo.documents import specimen_passport
-from indigo.demo.journeys import STUDY, WORK, Plan, Planner, Step
+from indigo.demo.journeys import STUDY, WORK, Plan, Planner
 from indigo.demo.people import PersonGenerator
+from indigo.demo.scenario import SCENARIO_PERSON, SCENARIO_PRODUCTS, scenario_plans
 from indigo.demo.users import DEMO_USERNAMES, demo_users_create, existing_demo_usernames
 
 logger = logging.getLogger(__name__)
@@ -35,15 +37,6 @@ DEFAULT_COUNT = 300
 # applications that are still open.
 OPEN = frozenset({Status.RECEIVED, Status.INTAKE, Status.ASSESSMENT, Status.SUSPENDED})
 PASSPORT_SHARE = 0.4
-
-# The seed's scenario: a Colombian student finishing her studies at a Dutch university.
-SCENARIO_PERSON = ApplicantData(
-    given_names="Valentina",
-    surname="Restrepo Gómez",
-    date_of_birth=date(2001, 5, 14),
-    nationality="COL",
-    v_number="3004120518",
-)
 
 
 class DemoNotPossible(Exception):
@@ -80,17 +73,27 @@ def demo_load(
             "Load the demo into an empty database, e.g. INDIGO_VAR_DIR=/tmp/indigo-demo "
             "indigo demo."
         )
-    codes = list(Product.objects.order_by("code").values_list("code", flat=True))
-    if not codes:
-        raise DemoNotPossible("The product catalog is empty: run `indigo catalog_load` first.")
+    today = clock.today()
+    earliest = _first_day_in_force(today=today)
+    if not earliest:
+        raise DemoNotPossible(
+            "The product catalog has no product in force today: run `indigo catalog_load` first."
+        )
+    missing = SCENARIO_PRODUCTS - set(earliest)
+    if missing:
+        raise DemoNotPossible(
+            f"The seed's scenario needs the product(s) {', '.join(sorted(missing))}, "
+            "which the catalog does not have."
+        )
 
     started = time.monotonic()
     rng = random.Random(seed)
     with transaction.atomic():
-        loader = _Loader(rng=rng, today=clock.today(), documents=documents)
+        loader = _Loader(rng=rng, today=today, documents=documents)
         loader.scenario()
         out.line(f"Loading demo applications: 0/{count}")
-        planner = Planner(rng, today=loader.today, extendable=_extendable_products())
+        planner = Planner(rng, today=today, extendable=_extendable_products(), earliest=earliest)
+        codes = sorted(earliest)
         step = max(1, count // 10)
         for done, plan in enumerate(planner.plans(count, products=codes), start=1):
             loader.perform(plan)
@@ -106,6 +109,12 @@ def demo_load(
     for note in report.notes:
         out.line(note)
     return report
+
+
+def _first_day_in_force(*, today: date) -> dict[str, date]:
+    """Each product with a version in force today, and the first day of its first version."""
+    first_days = ProductVersion.objects.values("product__code").annotate(first=Min("valid_from"))
+    return {row["product__code"]: row["first"] for row in first_days if row["first"] <= today}
 
 
 def _extendable_products() -> set[str]:
@@ -221,92 +230,11 @@ class _Loader:
         self.report.documents += 1
 
     def scenario(self) -> Application:
-        """The seed's Colombian student: an earlier exchange, a withdrawn first try,
-        and her study application in assessment, submitted by her university."""
-        t = self.today
-        caseworker, desk = Role.CASEWORKER, Role.DESK
-        exchange = Plan(
-            "exchange",
-            "scenario",
-            t - timedelta(days=400),
-            (
-                Step(
-                    "start-intake",
-                    t - timedelta(days=398),
-                    desk,
-                    "Submitted by the recognised sponsor for an exchange semester.",
-                ),
-                Step(
-                    "start-assessment",
-                    t - timedelta(days=396),
-                    caseworker,
-                    "Intake complete: the required documents are present.",
-                ),
-                Step(
-                    "propose-decision",
-                    t - timedelta(days=392),
-                    caseworker,
-                    "All conditions are met; proposal: grant.",
-                ),
-                Step(
-                    "notify",
-                    t - timedelta(days=391),
-                    caseworker,
-                    "Decision sent to the applicant and the university.",
-                ),
-                Step(
-                    "close",
-                    t - timedelta(days=355),
-                    caseworker,
-                    "Residence document collected at the IND desk; file closed.",
-                ),
-            ),
-            Status.CLOSED,
-        )
-        first_try = Plan(
-            "study",
-            "scenario",
-            t - timedelta(days=120),
-            (
-                Step(
-                    "start-intake",
-                    t - timedelta(days=119),
-                    caseworker,
-                    "Submitted by the recognised sponsor; the sponsor vouches for her.",
-                ),
-                Step(
-                    "withdraw",
-                    t - timedelta(days=104),
-                    desk,
-                    "She was admitted to a master's programme at another university; "
-                    "the first university withdrew the application.",
-                ),
-            ),
-            Status.WITHDRAWN,
-        )
-        current = Plan(
-            "study",
-            "scenario",
-            t - timedelta(days=3),
-            (
-                Step(
-                    "start-intake",
-                    t - timedelta(days=3),
-                    caseworker,
-                    "Submitted by the recognised sponsor; the university vouches for her.",
-                ),
-                Step(
-                    "start-assessment",
-                    t - timedelta(days=2),
-                    caseworker,
-                    "Intake complete: the university checked her documents.",
-                ),
-            ),
-            Status.ASSESSMENT,
-        )
+        """The seed's Colombian student (see `indigo.demo.scenario`), linked to the
+        applicant login; returns her current study application."""
         applications = [
             self.perform(plan, applicant=SCENARIO_PERSON, passport=False)
-            for plan in (exchange, first_try, current)
+            for plan in scenario_plans(today=self.today)
         ]
         # The cases app has no service yet for linking a portal account to a person;
         # the demo links its applicant login directly.
@@ -320,8 +248,10 @@ class _Loader:
 
 
 def _document_upload_service():
+    """The dossier's upload service, or None: documents are optional in the demo."""
     try:
         from indigo.dossier.services import document_upload
-    except ImportError:
+    except Exception as exc:  # not there yet, or broken: the demo goes on without it
+        logger.warning("Demo: the dossier upload service is not available: %s", exc)
         return None
     return document_upload

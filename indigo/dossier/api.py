@@ -53,7 +53,9 @@ class DocumentOutput(serializers.Serializer):
 class DocumentListApi(APIView):
     parser_classes = [MultiPartParser]
 
-    @extend_schema(operation_id="documents_list", responses=DocumentOutput(many=True))
+    @extend_schema(
+        operation_id="documents_list", tags=["dossier"], responses=DocumentOutput(many=True)
+    )
     def get(self, request, reference: str):
         application = get_visible_application(request, reference)
         documents = selectors.documents_of(application=application)
@@ -62,6 +64,7 @@ class DocumentListApi(APIView):
 
     @extend_schema(
         operation_id="documents_create",
+        tags=["dossier"],
         request={"multipart/form-data": DocumentUploadInput},
         responses={201: DocumentOutput},
         description=(
@@ -101,6 +104,7 @@ class DocumentContentApi(APIView):
 
     @extend_schema(
         operation_id="documents_content",
+        tags=["dossier"],
         responses={
             (200, media_type): OpenApiResponse(OpenApiTypes.BINARY)
             for media_type in sniffing.ALLOWED

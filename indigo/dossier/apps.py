@@ -8,7 +8,10 @@ class DossierConfig(AppConfig):
 
     def ready(self) -> None:
         from indigo import append_only
-        from indigo.dossier.models import DocumentAccess
+        from indigo.dossier.models import Document, DocumentAccess
 
+        # A stored document version and its checksum are never rewritten; every
+        # access to one is kept.
+        append_only.register(Document)
         append_only.register(DocumentAccess)
         append_only.connect()

@@ -24,13 +24,13 @@ from django.db.models import Max
 from indigo import clock
 from indigo.accounts.roles import Role, has_role, is_staff_member
 from indigo.cases.events import event_record
-from indigo.cases.models import Application
+from indigo.cases.models import Application, Status
 from indigo.catalog.models import DocumentType
 from indigo.dossier import sniffing
 from indigo.dossier.access import may_open, may_upload
 from indigo.dossier.models import Document, DocumentAccess, Source
 from indigo.dossier.storage import dossier_storage, new_storage_name
-from indigo.errors import DomainError, InvalidInput, NotAllowed
+from indigo.errors import Conflict, DomainError, InvalidInput, NotAllowed
 
 logger = logging.getLogger(__name__)
 
@@ -130,6 +130,10 @@ def _source_for(*, actor, source: str | None) -> str:
     return source
 
 
+# Withdrawn or closed: the dossier is complete. An objection reopens a closed one.
+CLOSED_TO_DOCUMENTS = frozenset({Status.WITHDRAWN, Status.CLOSED})
+
+
 def document_upload(
     *,
     actor,
@@ -141,6 +145,12 @@ def document_upload(
     """Add a document to the dossier, as the next version of its type."""
     if not may_upload(actor, application):
         raise NotAllowed("Your role does not allow adding documents to this application.")
+    if application.status in CLOSED_TO_DOCUMENTS:
+        raise Conflict(
+            f"The application is {Status(application.status).label.lower()}; documents can no "
+            "longer be added. For an objection, register the objection first.",
+            code="dossier-closed",
+        )
     document_type = _document_type_for(application=application, code=document_type_code)
     provenance = _source_for(actor=actor, source=source)
     size_limit = settings.INDIGO_DOSSIER_MAX_UPLOAD_BYTES

@@ -235,3 +235,18 @@ def test_staff_can_register_a_paper_application_received_earlier(caseworker):
 
     assert response.status_code == 201
     assert response.json()["received_on"] == date(2026, 1, 5).isoformat()
+
+
+def test_an_unsupported_method_is_a_405_problem_with_allow(caseworker):
+    response = caseworker.delete("/api/v1/applications")
+
+    is_problem(response, 405)
+    assert "GET" in response["Allow"]
+
+
+def test_api_responses_carry_the_security_headers(caseworker):
+    response = caseworker.get("/api/v1/applications")
+
+    assert response["Cache-Control"] == "no-store"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]

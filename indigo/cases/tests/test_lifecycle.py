@@ -199,3 +199,19 @@ def test_an_objection_reopens_a_notified_application_with_the_awb_deadline(casew
     assert application.decision_due == date(2026, 5, 11)
     application = act(application, "decide-objection", caseworker)
     assert application.status == Status.DECISION
+
+
+def test_the_daily_sweep_moves_the_due_date_of_a_suspension_that_runs_on(caseworker):
+    from django.core.management import call_command
+
+    with time_machine.travel("2026-03-02 09:00 +01:00", tick=False) as traveller:
+        application = application_in(Status.ASSESSMENT, caseworker)
+        application = act(application, "suspend", caseworker)  # no planned end
+        assert application.decision_due == date(2026, 6, 1)
+        traveller.move_to("2026-03-09 09:00 +01:00")
+        call_command("deadlines_refresh")
+        call_command("deadlines_refresh")  # idempotent
+
+    application.refresh_from_db()
+    # Seven days suspended so far: 31 May + 7 = 7 June (Sunday) → Monday 8 June.
+    assert application.decision_due == date(2026, 6, 8)

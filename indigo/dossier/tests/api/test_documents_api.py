@@ -132,10 +132,11 @@ def test_a_download_streams_the_file_under_a_name_without_personal_data(
 ):
     document = make_document(actor=applicant, application=application, name="Ana Test passport.pdf")
 
-    response = client_for(caseworker).get(content_url(document))
+    response = client_for(caseworker).get(content_url(document), HTTP_ACCEPT="application/pdf")
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Length"] == str(len(tiny_pdf()))
     assert response["Content-Disposition"] == (
         f'attachment; filename="{application.reference}-passport-v1.pdf"'
     )
@@ -150,7 +151,9 @@ def test_a_tampered_file_is_a_500_problem_and_is_not_sent(applicant, caseworker,
     storage.delete(document.file.name)
     storage.save(document.file.name, ContentFile(tiny_pdf(padding=10)))
 
-    body = is_problem(client_for(caseworker).get(content_url(document)), 500)
+    response = client_for(caseworker).get(content_url(document), HTTP_ACCEPT="application/pdf")
+
+    body = is_problem(response, 500)
 
     assert body["code"] == "integrity"
     assert "checksum" in body["detail"]

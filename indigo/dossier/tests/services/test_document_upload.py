@@ -216,3 +216,17 @@ def test_an_upload_failing_halfway_leaves_no_row_and_no_file(
 
     assert not Document.objects.exists()
     assert stored_files(dossier_dir) == []
+
+
+
+def test_a_withdrawn_application_takes_no_more_documents(applicant, application):
+    from indigo.cases.services import application_act
+    from indigo.errors import Conflict
+
+    application = application_act(
+        actor=applicant, application=application, action="withdraw", reason="moved abroad"
+    )
+
+    with pytest.raises(Conflict, match="no longer be added"):
+        make_document(actor=applicant, application=application, content=tiny_pdf())
+    assert not Document.objects.filter(application=application).exists()

@@ -1,0 +1,139 @@
+import io
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db.models import Max
+
+from indigo import clock
+from indigo.accounts.roles import Role, roles_of
+from indigo.cases.access import applications_visible_to
+from indigo.cases.models import Applicant, Application, ApplicationEvent, Status, Suspension
+from indigo.catalog.models import Product
+from indigo.demo.journeys import WINDOW_DAYS
+from indigo.demo.loader import DemoNotPossible, demo_load
+from indigo.demo.users import DEMO_LOGINS, login_table
+
+pytestmark = pytest.mark.usefixtures("catalog")
+
+
+@pytest.fixture
+def demo():
+    out = io.StringIO()
+    report = demo_load(count=40, seed=1, stdout=out)
+    report.output = out.getvalue()
+    return report
+
+
+def test_every_role_has_a_demo_user_who_logs_in_with_the_printed_password(demo, client):
+    table = "\n".join(login_table())
+    for login in DEMO_LOGINS:
+        assert f"{login.username}  " in table and login.password in table
+        assert client.login(username=login.username, password=login.password), login.username
+        user = get_user_model().objects.get(username=login.username)
+        assert login.role in roles_of(user)
+        client.logout()
+    assert {login.role for login in DEMO_LOGINS} == set(Role)
+
+
+def test_the_demo_admin_can_use_the_django_admin(demo):
+    admin = get_user_model().objects.get(username="admin")
+
+    assert admin.is_superuser and admin.is_staff
+
+
+def test_a_small_demo_still_shows_every_product_and_every_phase(demo):
+    products = set(Application.objects.values_list("product__code", flat=True))
+    statuses = set(Application.objects.values_list("status", flat=True))
+
+    assert products == set(Product.objects.values_list("code", flat=True))
+    assert statuses == set(Status.values)
+    assert Application.objects.filter(extended_on__isnull=False).exists()
+    assert Suspension.objects.filter(
+        kind=Suspension.Kind.REPAIR, planned_end__isnull=False
+    ).exists()
+
+
+def test_no_demo_date_lies_in_the_future_or_more_than_fourteen_months_back(demo):
+    today = clock.today()
+    received = Application.objects.values_list("received_on", flat=True)
+
+    assert max(received) <= today
+    assert min(received) >= today - timedelta(days=WINDOW_DAYS)
+    assert ApplicationEvent.objects.aggregate(last=Max("effective_on"))["last"] <= today
+    assert not Application.objects.filter(notified_on__gt=today).exists()
+    assert not Suspension.objects.filter(start__gt=today).exists()
+    assert not Applicant.objects.filter(date_of_birth__gte=today).exists()
+
+
+def test_every_history_starts_with_its_receipt_and_only_moves_forward(demo):
+    for application in Application.objects.prefetch_related("events"):
+        events = list(application.events.all())
+        dates = [event.effective_on for event in events]
+
+        assert events[0].action == "receive"
+        assert events[0].effective_on == application.received_on
+        assert dates == sorted(dates), application.reference
+        assert all(event.actor_id for event in events)
+        lifecycle_steps = [e for e in events[1:] if e.action != "document-uploaded"]
+        assert all(event.reason for event in lifecycle_steps)
+
+
+def test_loading_the_demo_again_adds_nothing_and_says_so(demo):
+    before = (Application.objects.count(), ApplicationEvent.objects.count())
+    out = io.StringIO()
+
+    report = demo_load(count=40, seed=1, stdout=out)
+
+    assert not report.loaded
+    assert "already loaded" in out.getvalue()
+    assert (Application.objects.count(), ApplicationEvent.objects.count()) == before
+    assert get_user_model().objects.count() == len(DEMO_LOGINS)
+
+
+def test_the_applicant_login_sees_only_the_colombian_students_applications(demo):
+    applicant = get_user_model().objects.get(username="applicant")
+
+    visible = applications_visible_to(applicant).select_related("applicant", "product")
+
+    assert {(a.applicant.given_names, a.applicant.surname) for a in visible} == {
+        ("Valentina", "Restrepo Gómez")
+    }
+    assert {a.applicant.nationality for a in visible} == {"COL"}
+    assert len(visible) == 3
+    assert any(a.product.code == "study" and a.status == Status.ASSESSMENT for a in visible)
+
+
+def test_the_student_added_her_own_passport_when_the_dossier_is_there(demo):
+    dossier = pytest.importorskip("indigo.dossier.models")
+    applicant = get_user_model().objects.get(username="applicant")
+
+    own = dossier.Document.objects.filter(uploaded_by=applicant)
+
+    assert own.count() == 1
+    assert own.get().document_type.code == "passport"
+    assert own.get().application.status == Status.ASSESSMENT
+    assert demo.documents > 1
+
+
+def test_about_half_of_the_people_have_a_unique_v_number(demo):
+    numbers = list(Applicant.objects.exclude(v_number="").values_list("v_number", flat=True))
+
+    assert 0.3 <= len(numbers) / Applicant.objects.count() <= 0.7
+    assert len(set(numbers)) == len(numbers)
+    assert all(len(n) == 10 and n.isdigit() for n in numbers)
+
+
+def test_the_load_reports_its_progress_and_time(demo):
+    assert "Loading demo applications: 40/40" in demo.output
+    assert demo.applications == 43  # 40 synthetic and the scenario student's 3
+    assert demo.seconds > 0
+
+
+def test_usernames_taken_by_other_users_stop_the_load_before_anything_is_written(db):
+    get_user_model().objects.create_user("admin", password="someone else's password")
+
+    with pytest.raises(DemoNotPossible, match="admin"):
+        demo_load(count=5)
+
+    assert not Application.objects.exists()
