@@ -36,10 +36,12 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "indigo.accounts",
+    "indigo.organisation",
     "indigo.catalog",
     "indigo.deadlines",
     "indigo.cases",
     "indigo.dossier",
+    "indigo.work",
     "indigo.api",
     "indigo.staff",
     "indigo.demo",
@@ -196,3 +198,7 @@ if os.environ.get("INDIGO_HTTPS") == "1":
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Days the owning caseworker needs after the last assessment task to decide and notify
+# (an operational planning figure, not law; see indigo.work.urgency).
+INDIGO_DECISION_RESERVE_DAYS = int(os.environ.get("INDIGO_DECISION_RESERVE_DAYS", "7"))

@@ -52,3 +52,7 @@ def grant_role(user, role: Role) -> None:
     user.groups.add(group)
     if hasattr(user, "_indigo_roles"):
         del user._indigo_roles
+
+
+# Who can own an application (beslismedewerker) or hand out such ownership.
+CASEWORKER_ROLES = (Role.CASEWORKER,)

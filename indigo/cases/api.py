@@ -11,6 +11,7 @@ from indigo import clock
 from indigo.accounts.roles import Role, has_role, is_staff_member
 from indigo.api.pagination import LinkCursorPagination
 from indigo.cases import selectors, services
+from indigo.cases.access import application_view_record
 from indigo.cases.deadline import deadline_of
 from indigo.cases.lifecycle import TRANSITIONS, actions_from
 from indigo.cases.models import Application, Status, Suspension
@@ -157,6 +158,9 @@ class ApplicationDetailApi(APIView):
     @extend_schema(operation_id="applications_retrieve", responses=ApplicationDetailOutput)
     def get(self, request, reference: str):
         application = get_visible_application(request, reference)
+        application_view_record(
+            user=request.user, application=application, context="api:applications_retrieve"
+        )
         return Response(ApplicationDetailOutput(application).data)
 
 

@@ -8,7 +8,8 @@ class CasesConfig(AppConfig):
 
     def ready(self) -> None:
         from indigo import append_only
-        from indigo.cases.models import ApplicationEvent
+        from indigo.cases.models import ApplicationEvent, ApplicationView
 
         append_only.register(ApplicationEvent)
+        append_only.register(ApplicationView)
         append_only.connect()

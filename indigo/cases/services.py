@@ -22,6 +22,7 @@ from indigo.catalog.selectors import NoVersionInForce, version_in_force
 from indigo.deadlines.periods import add_period
 from indigo.deadlines.termijnenwet import apply_atw
 from indigo.errors import Conflict, DomainError, InvalidInput, NotAllowed
+from indigo.work import services as work
 
 
 class UnknownAction(DomainError):
@@ -141,6 +142,13 @@ def application_create(
                 "decision_due": application.decision_due.isoformat(),
             },
         )
+        work.after_transition(
+            application=application,
+            action="receive",
+            actor=actor,
+            to_status=Status.RECEIVED,
+            on=received,
+        )
     return application
 
 
@@ -218,6 +226,7 @@ def application_act(
         )
         _check_allowed(transition, application=app, actor=actor, reason=reason)
         effective = _effective_on(actor=actor, on=on, application=app, today=today)
+        work.before_transition(application=app, action=action, actor=actor)
         from_status = app.status
         target = transition.target
         payload = _apply(
@@ -239,6 +248,9 @@ def application_act(
             to_status=app.status,
             reason=reason.strip(),
             payload={**payload, "decision_due": app.decision_due.isoformat()},
+        )
+        work.after_transition(
+            application=app, action=action, actor=actor, to_status=app.status, on=effective
         )
     return app
 
@@ -323,6 +335,7 @@ def deadlines_refresh(*, batch_size: int = 500, progress=None) -> int:
                 if due != application.decision_due:
                     application.decision_due = due
                     application.save(update_fields=["decision_due", "updated_at"])
+                    work.urgency_refresh(application=application)
                     changed += 1
         if progress:
             progress(min(start + batch_size, len(ids)), len(ids))

@@ -106,9 +106,9 @@ JOURNEYS: dict[str, Journey] = {
 # Planned first, so that even a small demo shows every product and every phase.
 COVERAGE: tuple[tuple[str, str], ...] = (
     ("received", "study"),
-    ("intake", "highly-skilled-migrant"),
+    ("intake", "family-child"),
     ("assessment", "family-partner"),
-    ("suspended", "family-child"),
+    ("suspended", "highly-skilled-migrant"),  # a repair period running
     ("decision", "eu-blue-card"),
     ("notified", "paid-employment"),
     ("closed", "au-pair"),

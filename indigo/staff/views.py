@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from indigo import clock
 from indigo.accounts.roles import is_staff_member
 from indigo.cases import selectors, services
+from indigo.cases.access import application_view_record
 from indigo.cases.deadline import deadline_of
 from indigo.cases.lifecycle import actions_from
 from indigo.cases.models import Application, Status
@@ -70,6 +71,9 @@ def application_list(request):
 @staff_required
 def application_detail(request, reference: str):
     application = _visible(request, reference)
+    application_view_record(
+        user=request.user, application=application, context="staff:application-detail"
+    )
     return render(
         request,
         "staff/application_detail.html",

@@ -1,7 +1,11 @@
+from datetime import date
+
 import factory
 from django.contrib.auth import get_user_model
 
-from indigo.accounts.roles import Role, grant_role
+from indigo.accounts.roles import STAFF_ROLES, Role, grant_role
+from indigo.catalog.models import Process
+from indigo.organisation.models import Location, Membership, Unit
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -19,5 +23,37 @@ class UserFactory(factory.django.DjangoModelFactory):
         self.save()
 
 
-def user_with_role(role: str, **kwargs):
-    return UserFactory(role=role, **kwargs)
+def make_unit(code: str, *, kind=Unit.Kind.INTEGRAL, processes=(), specialisms=(), city="Zwolle"):
+    location, _ = Location.objects.get_or_create(
+        code=city.lower(), defaults={"name": f"IND {city}", "city": city}
+    )
+    unit, _ = Unit.objects.get_or_create(
+        code=code,
+        defaults={
+            "name_en": code,
+            "name_nl": code,
+            "kind": kind,
+            "location": location,
+            "processes": list(processes),
+            "specialisms": list(specialisms),
+        },
+    )
+    return unit
+
+
+def join(user, unit: Unit, *, valid_from=date(2000, 1, 1), valid_to=None, temporary=False):
+    Membership.objects.create(
+        user=user, unit=unit, valid_from=valid_from, valid_to=valid_to, temporary=temporary
+    )
+    user.__dict__.pop("_indigo_units", None)
+    return user
+
+
+def user_with_role(role: str | None, *, units=None, **kwargs):
+    """A user with a role; staff join an integral unit for every process unless `units`."""
+    user = UserFactory(role=role, **kwargs)
+    if units is None and role in STAFF_ROLES:
+        units = [make_unit("all-processes", processes=Process.values)]
+    for unit in units or ():
+        join(user, unit)
+    return user

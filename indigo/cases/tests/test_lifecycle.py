@@ -53,9 +53,9 @@ def test_an_application_goes_through_every_phase_and_each_step_is_an_event(casew
     application = application_in(Status.CLOSED, caseworker)
 
     steps = list(
-        ApplicationEvent.objects.filter(application=application).values_list(
-            "action", "from_status", "to_status"
-        )
+        ApplicationEvent.objects.filter(application=application)
+        .exclude(to_status="")
+        .values_list("action", "from_status", "to_status")
     )
     assert steps == [
         ("receive", "", "received"),
@@ -76,7 +76,7 @@ def test_an_action_is_possible_exactly_in_the_states_the_table_allows(status, ac
 
     if status in transition.sources:
         act(application, action, caseworker)
-        assert ApplicationEvent.objects.count() == events_before + 1
+        assert ApplicationEvent.objects.filter(application=application, action=action).exists()
     else:
         with pytest.raises(Conflict, match="not possible while the application is"):
             act(application, action, caseworker)

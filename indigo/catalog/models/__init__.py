@@ -7,6 +7,7 @@ from indigo.catalog.models.products import (
     ProductVersion,
     VersionDocumentType,
 )
+from indigo.catalog.models.tasks import TaskDefinition
 
 __all__ = [
     "Channel",
@@ -15,5 +16,6 @@ __all__ = [
     "Process",
     "Product",
     "ProductVersion",
+    "TaskDefinition",
     "VersionDocumentType",
 ]

@@ -50,7 +50,10 @@ def test_a_small_demo_still_shows_every_product_and_every_phase(demo):
     assert statuses == set(Status.values)
     assert Application.objects.filter(extended_on__isnull=False).exists()
     assert Suspension.objects.filter(
-        kind=Suspension.Kind.REPAIR, planned_end__isnull=False
+        application__status=Status.SUSPENDED,
+        kind=Suspension.Kind.REPAIR,
+        planned_end__isnull=False,
+        end__isnull=True,
     ).exists()
 
 

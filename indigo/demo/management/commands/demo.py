@@ -46,7 +46,7 @@ class Command(BaseCommand):
         call_command(
             "migrate", interactive=False, verbosity=max(verbosity - 1, 0), stdout=self.stdout
         )
-        self.stdout.write("The database is up to date.")
+        self.stdout.write("The database schema is up to date.")
 
         self._heading("Loading the product catalog")
         try:

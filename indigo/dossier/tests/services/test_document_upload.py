@@ -218,7 +218,6 @@ def test_an_upload_failing_halfway_leaves_no_row_and_no_file(
     assert stored_files(dossier_dir) == []
 
 
-
 def test_a_withdrawn_application_takes_no_more_documents(applicant, application):
     from indigo.cases.services import application_act
     from indigo.errors import Conflict

@@ -1,0 +1,276 @@
+"""Changes to work: tasks created by the lifecycle, handed out, reassigned, completed.
+
+Lifecycle hooks (`before_transition`, `after_transition`) are called by
+`indigo.cases.services.application_act` inside its transaction.
+"""
+
+from datetime import timedelta
+
+from django.db import connection, transaction
+from django.db.models import Max
+
+from indigo import clock
+from indigo.accounts.roles import CASEWORKER_ROLES, Role, has_role, roles_of
+from indigo.cases.access import applications_visible_to
+from indigo.cases.events import event_record
+from indigo.cases.models import Application, Status
+from indigo.catalog.models import TaskDefinition
+from indigo.errors import Conflict, InvalidInput, NotAllowed
+from indigo.organisation.selectors import queues_of
+from indigo.work import urgency
+from indigo.work.models import HANDLE, Task
+
+OPEN = Task.State.OPEN
+
+
+# --- created and kept up to date by the lifecycle ------------------------------------
+
+
+def _handle_expected_days(application: Application) -> int:
+    open_days = (
+        Task.objects.filter(application=application, state=OPEN)
+        .exclude(code=HANDLE)
+        .aggregate(m=Max("expected_days"))["m"]
+    )
+    if open_days is not None:
+        return open_days
+    if application.status in (Status.RECEIVED, Status.INTAKE, Status.SUSPENDED):
+        planned = TaskDefinition.objects.filter(version=application.product_version_id)
+        return planned.aggregate(m=Max("expected_days"))["m"] or 0
+    return 0
+
+
+def urgency_refresh(*, application: Application) -> None:
+    """Recompute start_by of the application's open tasks after its deadline moved."""
+    handle_days = _handle_expected_days(application)
+    for task in Task.objects.filter(application=application, state=OPEN):
+        days = handle_days if task.is_handle else task.expected_days
+        new = urgency.start_by(decision_due=application.decision_due, expected_days=days)
+        if new != task.start_by:
+            task.start_by = new
+            task.save(update_fields=["start_by"])
+
+
+def _open_handle_task(application: Application) -> Task:
+    return Task.objects.create(
+        application=application,
+        code=HANDLE,
+        queue=f"process:{application.product.process}",
+        blocking=False,
+        due_on=application.decision_due,
+        start_by=urgency.start_by(
+            decision_due=application.decision_due,
+            expected_days=_handle_expected_days(application),
+        ),
+    )
+
+
+def _open_assessment_tasks(application: Application, *, today) -> list[Task]:
+    tasks = []
+    for definition in TaskDefinition.objects.filter(version=application.product_version_id):
+        tasks.append(
+            Task(
+                application=application,
+                definition=definition,
+                code=definition.code,
+                queue=definition.queue_for(application.product.process),
+                blocking=definition.blocking,
+                expected_days=definition.expected_days,
+                due_on=min(today + timedelta(days=definition.due_days), application.decision_due),
+                start_by=urgency.start_by(
+                    decision_due=application.decision_due,
+                    expected_days=definition.expected_days,
+                ),
+            )
+        )
+    return Task.objects.bulk_create(tasks)
+
+
+def owner_of(application: Application):
+    task = (
+        Task.objects.filter(application=application, code=HANDLE, state=OPEN)
+        .select_related("assignee")
+        .first()
+    )
+    return task.assignee if task else None
+
+
+def before_transition(*, application: Application, action: str, actor) -> None:
+    """Refuse a transition the work on the application does not allow yet."""
+    if action == "propose-decision":
+        blocking = list(
+            Task.objects.filter(application=application, state=OPEN, blocking=True)
+            .exclude(code=HANDLE)
+            .values_list("code", flat=True)
+        )
+        if blocking:
+            raise Conflict(
+                f"{len(blocking)} blocking task(s) are still open: {', '.join(blocking)}. "
+                "Wait for their results before proposing a decision.",
+                code="blocking-tasks-open",
+            )
+    if action == "start-assessment":
+        owner = owner_of(application)
+        if owner is None and not has_role(actor, *CASEWORKER_ROLES):
+            raise Conflict(
+                "The application has no owning caseworker yet. Assign one first.",
+                code="no-owner",
+            )
+
+
+def after_transition(
+    *, application: Application, action: str, actor, to_status: str, on=None
+) -> None:
+    """Keep the work in step with the lifecycle; `on` is the day the step happened."""
+    today = on or clock.today()
+    if action == "receive":
+        _open_handle_task(application)
+        return
+    if action == "start-assessment":
+        handle = Task.objects.get(application=application, code=HANDLE, state=OPEN)
+        if handle.assignee is None:
+            _assign(
+                handle, actor, by=actor, reason="took ownership when starting assessment", on=on
+            )
+        _open_assessment_tasks(application, today=today)
+    elif action == "decide-objection" or action == "lodge-objection":
+        if not Task.objects.filter(application=application, code=HANDLE, state=OPEN).exists():
+            _open_handle_task(application)
+    if to_status in (Status.NOTIFIED, Status.WITHDRAWN):
+        # The decision is out (or the application withdrawn): the work is over.
+        Task.objects.filter(application=application, state=OPEN).update(
+            state=Task.State.CANCELLED if to_status == Status.WITHDRAWN else Task.State.DONE,
+            completed_at=clock.now(),
+            completed_by=actor if actor.is_authenticated else None,
+        )
+    urgency_refresh(application=application)
+
+
+# --- handing out and reassigning -------------------------------------------------------
+
+
+def _assign(task: Task, assignee, *, by, reason: str, on=None) -> None:
+    previous = task.assignee
+    task.assignee = assignee
+    task.assigned_at = clock.now()
+    task.save(update_fields=["assignee", "assigned_at"])
+    event_record(
+        application=task.application,
+        actor=by,
+        effective_on=on,
+        action="reassign-owner"
+        if task.is_handle and previous
+        else ("take-ownership" if task.is_handle else "assign-task"),
+        reason=reason,
+        payload={
+            "task": task.code,
+            "from": previous.get_username() if previous else None,
+            "to": assignee.get_username(),
+        },
+    )
+
+
+def work_get_next(*, actor, attempts: int = 5) -> Task | None:
+    """Hand the most urgent unassigned task of the actor's queues to the actor.
+
+    Atomic under concurrent use: on PostgreSQL the candidate row is locked with
+    SELECT … FOR UPDATE SKIP LOCKED, so parallel callers each get another row. On
+    SQLite a write transaction holds the database lock (IMMEDIATE mode), and the
+    conditional UPDATE below re-checks the row is still free in any case.
+    """
+    queues = queues_of(user=actor, on=clock.today())
+    if not queues:
+        return None
+    for _ in range(attempts):
+        with transaction.atomic():
+            candidates = Task.objects.filter(
+                state=OPEN, assignee__isnull=True, queue__in=queues
+            ).order_by("start_by", "id")
+            if connection.vendor == "postgresql":
+                candidates = candidates.select_for_update(skip_locked=True, of=("self",))
+            task = candidates.select_related("application").first()
+            if task is None:
+                return None
+            if task.is_handle and not has_role(actor, *CASEWORKER_ROLES):
+                continue
+            claimed = Task.objects.filter(pk=task.pk, assignee__isnull=True).update(
+                assignee=actor, assigned_at=clock.now()
+            )
+            if claimed:
+                task.refresh_from_db()
+                event_record(
+                    application=task.application,
+                    actor=actor,
+                    action="take-ownership" if task.is_handle else "assign-task",
+                    reason="get next",
+                    payload={"task": task.code, "from": None, "to": actor.get_username()},
+                )
+                return task
+    return None
+
+
+def task_reassign(*, actor, task: Task, assignee, reason: str) -> Task:
+    """Give a task (or, for `handle`, the ownership of an application) to someone else."""
+    if not reason.strip():
+        raise InvalidInput("Give a reason for the reassignment.", field="reason")
+    with transaction.atomic():
+        task = Task.objects.select_for_update().select_related("application").get(pk=task.pk)
+        if task.state != OPEN:
+            raise Conflict("This task is no longer open.", code="task-closed")
+        owner = owner_of(task.application)
+        may = (
+            Role.MANAGER in roles_of(actor)
+            or task.assignee_id == actor.pk
+            or (owner is not None and owner.pk == actor.pk and not task.is_handle)
+        )
+        if not may:
+            raise NotAllowed(
+                "Only the task's assignee, the owner of the application or a manager can "
+                "reassign it."
+            )
+        if task.is_handle and not has_role(assignee, *CASEWORKER_ROLES):
+            raise InvalidInput(
+                f"{assignee.get_username()} is not a caseworker and cannot own an application.",
+                field="assignee",
+            )
+        may_see = applications_visible_to(assignee).filter(pk=task.application_id).exists()
+        in_queue = task.queue in queues_of(user=assignee, on=clock.today())
+        if not (may_see or in_queue):
+            raise InvalidInput(
+                f"{assignee.get_username()} has no access to this application. Choose a "
+                "member of a unit that handles it.",
+                field="assignee",
+            )
+        _assign(task, assignee, by=actor, reason=reason.strip())
+    return task
+
+
+def task_complete(*, actor, task: Task, outcome: str, result: str) -> Task:
+    """Record the result of a task; it goes back to the owner as advice (R6)."""
+    if outcome not in Task.Outcome.values:
+        raise InvalidInput(f"Choose an outcome: {', '.join(Task.Outcome.values)}.", field="outcome")
+    if not result.strip():
+        raise InvalidInput("Write down the result, for the owner of the case.", field="result")
+    with transaction.atomic():
+        task = Task.objects.select_for_update().select_related("application").get(pk=task.pk)
+        if task.is_handle:
+            raise Conflict("Ownership ends with the decision, not by completing it.")
+        if task.state != OPEN:
+            raise Conflict("This task is already closed.", code="task-closed")
+        if task.assignee_id != actor.pk:
+            raise NotAllowed("This task is not yours. Ask its assignee or a manager.")
+        task.state = Task.State.DONE
+        task.outcome = outcome
+        task.result = result.strip()
+        task.completed_at = clock.now()
+        task.completed_by = actor
+        task.save(update_fields=["state", "outcome", "result", "completed_at", "completed_by"])
+        event_record(
+            application=task.application,
+            actor=actor,
+            action="complete-task",
+            reason=task.result,
+            payload={"task": task.code, "outcome": outcome},
+        )
+        urgency_refresh(application=task.application)
+    return task
