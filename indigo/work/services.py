@@ -133,9 +133,9 @@ def after_transition(
                 handle, actor, by=actor, reason="took ownership when starting assessment", on=on
             )
         _open_assessment_tasks(application, today=today)
-    elif action == "decide-objection" or action == "lodge-objection":
-        if not Task.objects.filter(application=application, code=HANDLE, state=OPEN).exists():
-            _open_handle_task(application)
+    elif action == "lodge-objection":
+        # An objection is work again: it needs an owner.
+        _open_handle_task(application)
     if to_status in (Status.NOTIFIED, Status.WITHDRAWN):
         # The decision is out (or the application withdrawn): the work is over.
         Task.objects.filter(application=application, state=OPEN).update(

@@ -1,7 +1,7 @@
 """How urgent a task is: the last day its work can start and still meet the deadline.
 
-    start_by(task)   = decision_due − reserve − expected_days(task)
-    start_by(handle) = decision_due − reserve − longest expected_days of the open
+    start_by(task)   = decision_due - reserve - expected_days(task)
+    start_by(handle) = decision_due - reserve - longest expected_days of the open
                        assessment tasks (or, before assessment, of the version's
                        task definitions: they will run in parallel)
 
