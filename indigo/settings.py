@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "indigo.cases",
     "indigo.dossier",
     "indigo.work",
+    "indigo.contacts",
     "indigo.api",
     "indigo.staff",
     "indigo.demo",

@@ -11,6 +11,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("indigo.api.urls")),
     path("staff/", include("indigo.staff.urls")),
+    path("work/", include("indigo.work.urls")),
+    path("contacts/", include("indigo.contacts.urls")),
 ]
 
 

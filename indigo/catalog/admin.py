@@ -1,14 +1,17 @@
 """Admin of the product catalog, for functional administrators.
 
-Every change is kept in history (simple_history). A version that applications are
-pinned to shows its law (dates, periods, fee, documents) read-only: new law is a new
-version with a new valid_from.
+Every change to the law is kept in history (simple_history). A version that
+applications are pinned to shows its law (dates, periods, fee, documents) read-only:
+new law is a new version with a new valid_from. Its task definitions stay editable:
+they are operational, not law, and have no history.
 """
 
 from datetime import timedelta
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import OuterRef, Subquery
+from django.forms import Textarea
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -17,6 +20,7 @@ from indigo.catalog.models import (
     DocumentType,
     Product,
     ProductVersion,
+    TaskDefinition,
     VersionDocumentType,
 )
 from indigo.catalog.selectors import pinned_version_ids
@@ -120,6 +124,24 @@ class CustomerGroupInline(admin.StackedInline):
     ]
 
 
+class TaskDefinitionInline(admin.TabularInline):
+    """The assessment tasks; a definition that tasks were opened from cannot be deleted."""
+
+    model = TaskDefinition
+    extra = 0
+    fields = [
+        "code",
+        "name_en",
+        "name_nl",
+        "queue_kind",
+        "blocking",
+        "expected_days",
+        "due_days",
+        "notes",
+    ]
+    formfield_overrides = {models.TextField: {"widget": Textarea(attrs={"rows": 2, "cols": 40})}}
+
+
 @admin.register(ProductVersion)
 class ProductVersionAdmin(VersionColumns, SimpleHistoryAdmin):
     list_display = [
@@ -135,7 +157,7 @@ class ProductVersionAdmin(VersionColumns, SimpleHistoryAdmin):
     list_select_related = ["product"]
     search_fields = ["product__code", "product__name_en", "product__name_nl"]
     date_hierarchy = "valid_from"
-    inlines = [VersionDocumentTypeInline, CustomerGroupInline]
+    inlines = [VersionDocumentTypeInline, CustomerGroupInline, TaskDefinitionInline]
     fieldsets = [
         (None, {"fields": ["product", "valid_from", "valid_to", "legal_basis"]}),
         (

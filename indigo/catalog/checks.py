@@ -1,4 +1,5 @@
-"""System checks of the catalog's data: law that is missing, zero or unsourced.
+"""System checks of the catalog's data: law that is missing, zero or unsourced, and
+versions whose assessment has no tasks (or none that must finish before the decision).
 
 They read the database, so Django runs them only when a database is named:
 
@@ -14,7 +15,7 @@ from django.core.checks import Error, Tags, Warning, register
 from django.db import connections
 from django.db.models import Exists, OuterRef
 
-from indigo.catalog.models import Product, ProductVersion, VersionDocumentType
+from indigo.catalog.models import Product, ProductVersion, TaskDefinition, VersionDocumentType
 from indigo.catalog.spec import PASSPORT
 
 TAG = "catalog"
@@ -32,7 +33,8 @@ def _catalog_databases(app_configs, databases) -> list[str]:
         return []
     if app_configs is not None and apps.get_app_config("catalog") not in app_configs:
         return []
-    tables = {m._meta.db_table for m in (Product, ProductVersion, VersionDocumentType)}
+    models = (Product, ProductVersion, VersionDocumentType, TaskDefinition)
+    tables = {m._meta.db_table for m in models}
     return [
         alias
         for alias in databases
@@ -108,6 +110,39 @@ def check_passport_required(app_configs=None, databases=None, **kwargs):
         )
         for alias in _catalog_databases(app_configs, databases)
         for version in _versions(alias).filter(~Exists(requires_passport.using(alias)))
+    ]
+
+
+@register(TAG, Tags.database)
+def check_versions_have_tasks(app_configs=None, databases=None, **kwargs):
+    return [
+        Error(
+            "The version has no task definitions, so its applications are assessed "
+            "without any check.",
+            hint="Add the version's tasks to the catalog file and load it.",
+            obj=version,
+            id="catalog.E005",
+        )
+        for alias in _catalog_databases(app_configs, databases)
+        for version in _versions(alias).filter(task_definitions__isnull=True)
+    ]
+
+
+@register(TAG, Tags.database)
+def check_versions_have_a_blocking_task(app_configs=None, databases=None, **kwargs):
+    tasks = TaskDefinition.objects.filter(version=OuterRef("pk"))
+    return [
+        Warning(
+            "None of the version's tasks is blocking, so a decision can be proposed "
+            "before any check has a result.",
+            hint="Make the task whose result the decision depends on blocking.",
+            obj=version,
+            id="catalog.W002",
+        )
+        for alias in _catalog_databases(app_configs, databases)
+        for version in _versions(alias).filter(
+            Exists(tasks.using(alias)), ~Exists(tasks.filter(blocking=True).using(alias))
+        )
     ]
 
 

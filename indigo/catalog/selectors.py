@@ -4,9 +4,9 @@ from datetime import date
 
 from django.apps import apps
 from django.db import connections, router
-from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, F, Model, OuterRef, QuerySet, Subquery
 
-from indigo.catalog.models import Product, ProductVersion
+from indigo.catalog.models import Product, ProductVersion, TaskDefinition
 
 
 class NoVersionInForce(Exception):
@@ -51,13 +51,34 @@ def pinned_version_ids(*, versions: QuerySet[ProductVersion] | None = None) -> s
     fields may no longer change. The cases app is looked up lazily: the catalog works
     without it, and before its tables exist.
     """
-    try:
-        application_model = apps.get_model("cases", "Application")
-    except LookupError:
-        return set()
-    connection = connections[router.db_for_read(application_model)]
-    if application_model._meta.db_table not in connection.introspection.table_names():
+    application_model = _model_with_table("cases", "Application")
+    if application_model is None:
         return set()
     pinned = application_model.objects.filter(product_version=OuterRef("pk"))
     versions = ProductVersion.objects.all() if versions is None else versions
     return set(versions.filter(Exists(pinned)).values_list("pk", flat=True))
+
+
+def task_definition_ids_in_use(*, definitions: QuerySet[TaskDefinition]) -> set[int]:
+    """Ids of the ``definitions`` that tasks were opened from (``work.Task``).
+
+    Such a definition cannot be deleted (the task refers to it). The work app is looked
+    up lazily, like the cases app above.
+    """
+    task_model = _model_with_table("work", "Task")
+    if task_model is None:
+        return set()
+    used = task_model.objects.filter(definition=OuterRef("pk"))
+    return set(definitions.filter(Exists(used)).values_list("pk", flat=True))
+
+
+def _model_with_table(app_label: str, model_name: str) -> type[Model] | None:
+    """A model of an app built on the catalog; None if not installed or not migrated yet."""
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError:
+        return None
+    connection = connections[router.db_for_read(model)]
+    if model._meta.db_table not in connection.introspection.table_names():
+        return None
+    return model

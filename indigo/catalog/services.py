@@ -1,10 +1,12 @@
 """Writes to the product catalog.
 
 ``catalog_load`` brings the database in line with the catalog file: document types,
-products, versions (keyed by product and ``valid_from``), their documents and their
-customer groups, all in one transaction. Loading the same file twice changes nothing
-and writes no history. Records that are no longer in the file are kept and reported,
-never deleted silently: a version may be the law that applications were judged under.
+products, versions (keyed by product and ``valid_from``), their documents, customer
+groups and task definitions, all in one transaction. Loading the same file twice
+changes nothing and writes no history. Records that are no longer in the file are kept
+and reported, never deleted silently: a version may be the law that applications were
+judged under. Task definitions are operational, not law: they may change on a version
+that applications are pinned to, and the report notes it when they do.
 """
 
 from dataclasses import dataclass, field
@@ -18,9 +20,10 @@ from indigo.catalog.models import (
     DocumentType,
     Product,
     ProductVersion,
+    TaskDefinition,
     VersionDocumentType,
 )
-from indigo.catalog.selectors import pinned_version_ids
+from indigo.catalog.selectors import pinned_version_ids, task_definition_ids_in_use
 from indigo.catalog.spec import (
     CatalogError,
     CatalogSpec,
@@ -56,6 +59,7 @@ class LoadReport:
     updated: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # in the database, not in the file
+    notes: list[str] = field(default_factory=list)  # changes worth a second look
     dry_run: bool = False
 
     @property
@@ -67,6 +71,7 @@ class LoadReport:
         lines += [f"updated {what}" for what in self.updated]
         lines += [f"deleted {what}" for what in self.deleted]
         lines += [f"kept (not in the file) {what}" for what in self.kept]
+        lines += [f"note: {what}" for what in self.notes]
         if not self.changed:
             lines.append("The catalog is up to date; nothing changed.")
         if self.dry_run:
@@ -97,6 +102,11 @@ def catalog_load(*, path: Path | None = None, stdout=None, dry_run: bool = False
 
 def _label(version: ProductVersion) -> str:
     return f"version {version.product.code} from {version.valid_from:%Y-%m-%d}"
+
+
+def _where(version: ProductVersion) -> str:
+    """How an error names the version: as the catalog file's own errors do."""
+    return f"product '{version.product.code}', version {version.valid_from:%Y-%m-%d}"
 
 
 def _upsert(obj: Model, values: dict) -> list[str]:
@@ -174,6 +184,7 @@ class _Loader:
                 self.report.updated.append(f"{_label(version)} ({', '.join(changed)})")
         self.load_documents(version, spec)
         self.load_customer_groups(version, spec)
+        self.load_tasks(version, spec)
 
     def may_change_pinned(self, version: ProductVersion, spec: VersionSpec) -> bool:
         values = spec.field_values()
@@ -182,10 +193,9 @@ class _Loader:
             changed.append("documents")
         if changed:
             self.errors.append(
-                f"product '{version.product.code}', version {version.valid_from:%Y-%m-%d}: "
-                f"{', '.join(changed)}: applications are pinned to this version, so the law "
-                "it states cannot change. Restore these values in the file and add a new "
-                "version with a new valid_from for the new law."
+                f"{_where(version)}: {', '.join(changed)}: applications are pinned to this "
+                "version, so the law it states cannot change. Restore these values in the "
+                "file and add a new version with a new valid_from for the new law."
             )
         return not changed
 
@@ -229,9 +239,45 @@ class _Loader:
                 existing[code].delete()
             except ProtectedError:
                 self.errors.append(
-                    f"product '{version.product.code}', version {version.valid_from:%Y-%m-%d}: "
-                    f"customer_groups[{code}]: applications belong to this customer group, so "
-                    "it cannot be removed. Keep it in the file."
+                    f"{_where(version)}: customer_groups[{code}]: applications belong to "
+                    "this customer group, so it cannot be removed. Keep it in the file."
                 )
             else:
                 self.report.deleted.append(f"customer group {code} of {label}")
+
+    def load_tasks(self, version: ProductVersion, spec: VersionSpec) -> None:
+        existing = {t.code: t for t in version.task_definitions.all()}
+        label = _label(version)
+        changed_any = False
+        for task_spec in spec.tasks:
+            task = existing.get(task_spec.code)
+            values = task_spec.field_values()
+            if task is None:
+                TaskDefinition.objects.create(version=version, code=task_spec.code, **values)
+                self.report.created.append(f"task {task_spec.code} of {label}")
+                changed_any = True
+            elif changed := _upsert(task, values):
+                self.report.updated.append(
+                    f"task {task_spec.code} of {label} ({', '.join(changed)})"
+                )
+                changed_any = True
+        removed = sorted(set(existing) - {t.code for t in spec.tasks})
+        dropped = version.task_definitions.filter(code__in=removed)
+        in_use = task_definition_ids_in_use(definitions=dropped) if removed else set()
+        for code in removed:
+            if existing[code].pk in in_use:
+                self.errors.append(
+                    f"{_where(version)}: tasks[{code}]: tasks were opened from this "
+                    "definition, so it cannot be removed. Keep it in the file; to stop "
+                    "opening it, add a new version without it."
+                )
+                continue
+            existing[code].delete()
+            self.report.deleted.append(f"task {code} of {label}")
+            changed_any = True
+        if changed_any and version.pk in self.pinned:
+            self.report.notes.append(
+                f"the tasks of {label} changed while applications are pinned to it; tasks "
+                "already opened keep their values, applications entering assessment from "
+                "now on get the new ones"
+            )

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from indigo.catalog.models import Channel, Process
+from indigo.catalog.spec_tasks import TaskSpec, task_specs_read
 from indigo.deadlines.periods import PeriodUnit
 
 PASSPORT = "passport"
@@ -79,6 +80,7 @@ class VersionSpec:
     fee_source: str
     documents: dict[str, bool]  # document type code -> required
     customer_groups: list[CustomerGroupSpec]
+    tasks: list[TaskSpec]
     notes: str
 
     def field_values(self) -> dict:
@@ -298,6 +300,7 @@ class _Reader:
             "fee",
             "documents",
             "customer_groups",
+            "tasks",
         }
         if not isinstance(raw, dict):
             self.error(where, "", f"must be a mapping, not {type(raw).__name__}")
@@ -319,6 +322,7 @@ class _Reader:
         fee = self.fee(raw.get("fee"), where) if "fee" in raw else None
         documents = self.documents(raw.get("documents"), where, declared)
         groups = self.customer_groups(raw.get("customer_groups"), where)
+        tasks = task_specs_read(self, raw["tasks"], where) if "tasks" in raw else []
         notes = raw.get("notes") or ""
         if not isinstance(notes, str):
             self.error(where, "notes", "must be a text")
@@ -333,6 +337,7 @@ class _Reader:
             fee_source=fee[2],
             documents=documents,
             customer_groups=groups,
+            tasks=tasks,
             notes=notes.strip(),
             **periods,
         )

@@ -153,6 +153,7 @@ class Plan:
     received_on: date
     steps: tuple[Step, ...]
     status: Status
+    refused: bool = False  # the proposed decision is a refusal
 
 
 class Planner:
@@ -232,7 +233,7 @@ class Planner:
                 continue
             reason = texts.for_action(action, refused=refused)
             steps.append(Step(action, day, self._actor(action), reason))
-        return Plan(product, journey.name, received_on, tuple(steps), journey.status)
+        return Plan(product, journey.name, received_on, tuple(steps), journey.status, refused)
 
     def _gap(self, action: str, *, pace: float, repair_days: int) -> int:
         if action == "resume":

@@ -27,6 +27,7 @@ from indigo.demo.documents import specimen_passport
 from indigo.demo.journeys import STUDY, WORK, Plan, Planner
 from indigo.demo.people import PersonGenerator
 from indigo.demo.scenario import SCENARIO_PERSON, SCENARIO_PRODUCTS, scenario_plans
+from indigo.demo.tasks import TaskWorker
 from indigo.demo.users import DEMO_USERNAMES, demo_users_create, existing_demo_usernames
 
 logger = logging.getLogger(__name__)
@@ -147,6 +148,8 @@ class _Loader:
         self.people = PersonGenerator(rng)
         self.people.reserve_v_number(SCENARIO_PERSON.v_number)
         self.report = DemoReport(loaded=True)
+        self.tasks = TaskWorker(rng, users=self.users)
+        self.report.notes.extend(self.tasks.notes)
         self._groups: dict[int, list[str]] = {}
         self._upload = _document_upload_service() if documents else None
         if documents and self._upload is None:
@@ -168,7 +171,11 @@ class _Loader:
             received_on=plan.received_on,
             customer_group_code=customer_group,
         )
+        last = plan.received_on
         for step in plan.steps:
+            if step.action == "propose-decision":
+                # The blocking assessment tasks must be done before a proposal.
+                self.tasks.finish(application, after=last, until=step.on, concerns=plan.refused)
             application = application_act(
                 actor=self.users[step.actor],
                 application=application,
@@ -177,6 +184,12 @@ class _Loader:
                 on=step.on,
                 until=step.until,
                 suspension_kind=step.suspension_kind,
+            )
+            last = step.on
+        if application.status == Status.ASSESSMENT:
+            # Still in assessment: some tasks are done, others are waiting in a queue.
+            self.tasks.finish(
+                application, after=last, until=self.today, blocking_share=0.5, other_share=0.5
             )
         if application.status != plan.status:
             raise AssertionError(

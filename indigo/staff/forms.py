@@ -33,3 +33,15 @@ class ActionForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+
+
+class InformationRequestForm(forms.Form):
+    what = forms.CharField(
+        label=_("What must the applicant send?"),
+        help_text=_("Plain words; the applicant reads this in their own language's letter."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    until = forms.DateField(
+        label=_("Last day of the repair period"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )

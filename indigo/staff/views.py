@@ -1,38 +1,26 @@
 """Staff screens: thin views over the cases and dossier selectors and services."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from indigo import clock
-from indigo.accounts.roles import is_staff_member
+from indigo.accounts.decorators import staff_required
 from indigo.cases import selectors, services
 from indigo.cases.access import application_view_record
 from indigo.cases.deadline import deadline_of
+from indigo.cases.information_requests import information_request_create
 from indigo.cases.lifecycle import actions_from
 from indigo.cases.models import Application, Status
 from indigo.dossier.selectors import documents_of
 from indigo.errors import DomainError
-from indigo.staff.forms import ActionForm, ApplicationFilterForm
+from indigo.staff.forms import ActionForm, ApplicationFilterForm, InformationRequestForm
+from indigo.work.selectors import tasks_of
+from indigo.work.services import owner_of
 
 PAGE_SIZE = 50
-
-
-def staff_required(view):
-    @wraps(view)
-    @login_required
-    def wrapper(request, *args, **kwargs):
-        if not is_staff_member(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _visible(request, reference: str) -> Application:
@@ -69,7 +57,7 @@ def application_list(request):
 
 
 @staff_required
-def application_detail(request, reference: str):
+def application_detail(request, reference: str, request_form=None):
     application = _visible(request, reference)
     application_view_record(
         user=request.user, application=application, context="staff:application-detail"
@@ -84,6 +72,10 @@ def application_detail(request, reference: str):
             "documents": documents_of(application=application),
             "actions": actions_from(Status(application.status)),
             "action_form": ActionForm(),
+            "tasks": tasks_of(application=application),
+            "owner": owner_of(application),
+            "requests": application.information_requests.all(),
+            "request_form": request_form or InformationRequestForm(),
         },
     )
 
@@ -109,3 +101,22 @@ def application_action(request, reference: str):
     else:
         messages.success(request, _("Done: the application was updated."))
     return redirect("staff:application-detail", reference=reference)
+
+
+@staff_required
+@require_POST
+def application_request(request, reference: str):
+    """Ask the applicant for missing documents or information (hersteltermijn)."""
+    application = _visible(request, reference)
+    form = InformationRequestForm(request.POST)
+    if form.is_valid():
+        try:
+            information_request_create(
+                actor=request.user, application=application, **form.cleaned_data
+            )
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("The request was sent; the decision period is paused."))
+            return redirect("staff:application-detail", reference=reference)
+    return application_detail(request, reference, request_form=form)

@@ -27,6 +27,13 @@ class Applicant(models.Model):
     date_of_birth = models.DateField(_("date of birth"))
     nationality = models.CharField(_("nationality (ISO 3166-1 alpha-3)"), max_length=3)
     v_number = models.CharField(_("V-number"), max_length=10, blank=True, db_index=True)
+    language = models.CharField(
+        _("language for messages"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_("The language in which the applicant wants to hear from us."),
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

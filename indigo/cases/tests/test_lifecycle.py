@@ -41,9 +41,16 @@ def act(application, action, actor, **kwargs):
     return application_act(actor=actor, application=application, action=action, **kwargs)
 
 
+def finish_assessment_tasks(application):
+    """The work app's own tests cover tasks; here they are simply done."""
+    application.tasks.exclude(code="handle").update(state="done")
+
+
 def application_in(status, actor, product="highly-skilled-migrant"):
     application = make_application(product=product, actor=actor)
     for action in PATH_TO[status]:
+        if action == "propose-decision":
+            finish_assessment_tasks(application)
         application = act(application, action, actor)
     assert application.status == status
     return application
@@ -75,6 +82,7 @@ def test_an_action_is_possible_exactly_in_the_states_the_table_allows(status, ac
     events_before = ApplicationEvent.objects.count()
 
     if status in transition.sources:
+        finish_assessment_tasks(application)
         act(application, action, caseworker)
         assert ApplicationEvent.objects.filter(application=application, action=action).exists()
     else:

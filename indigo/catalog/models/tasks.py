@@ -58,19 +58,13 @@ class TaskDefinition(BilingualNameMixin):
     def clean(self) -> None:
         errors = {}
         if self.code in RESERVED_TASK_CODES:
-            errors["code"] = _("'%(code)s' is reserved for the owner's task.") % {
-                "code": self.code
-            }
+            errors["code"] = _("This code is reserved for the owner's task.")
         for name in ("expected_days", "due_days"):
-            if getattr(self, name) is not None and getattr(self, name) < 1:
+            if getattr(self, name) == 0:
                 errors[name] = _("Must be at least 1 day.")
-        if (
-            self.expected_days is not None
-            and self.due_days is not None
-            and self.expected_days > self.due_days
-            and "expected_days" not in errors
-        ):
-            errors["expected_days"] = _("The expected work cannot take longer than the due days.")
+        expected, due = self.expected_days, self.due_days
+        if expected and due and expected > due:
+            errors["expected_days"] = _("Cannot be more than the due days.")
         if errors:
             raise ValidationError(errors)
 

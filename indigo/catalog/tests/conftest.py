@@ -15,12 +15,19 @@ from indigo.catalog.models import (
     DocumentType,
     Product,
     ProductVersion,
+    TaskDefinition,
     VersionDocumentType,
 )
 
 
 def period(value: int, unit: str, source: str = "a source") -> dict:
     return {"value": value, "unit": unit, "source": source}
+
+
+def task(code: str, queue: str = "process", **values) -> dict:
+    name = code.replace("-", " ").capitalize()
+    entry = {"code": code, "name_en": name, "name_nl": name, "queue": queue, "blocking": True}
+    return entry | {"expected_days": 2, "due_days": 5} | values
 
 
 def minimal_catalog() -> dict:
@@ -59,6 +66,10 @@ def minimal_catalog() -> dict:
                                 "norm": period(60, "days", "the statutory period"),
                             }
                         ],
+                        "tasks": [
+                            task("sponsor-check"),
+                            task("document-examination", "specialism", blocking=False),
+                        ],
                     }
                 ],
             }
@@ -67,7 +78,14 @@ def minimal_catalog() -> dict:
 
 
 def catalog_counts() -> dict[str, int]:
-    models = [DocumentType, Product, ProductVersion, VersionDocumentType, CustomerGroup]
+    models = [
+        DocumentType,
+        Product,
+        ProductVersion,
+        VersionDocumentType,
+        CustomerGroup,
+        TaskDefinition,
+    ]
     counts = {m.__name__: m.objects.count() for m in models}
     for model in (DocumentType, Product, ProductVersion, CustomerGroup):
         counts[f"history of {model.__name__}"] = model.history.count()
@@ -87,6 +105,7 @@ def write_catalog(tmp_path):
 @pytest.fixture
 def empty_catalog(db):
     """No catalog rows (the shipped catalog is removed inside the test's transaction)."""
+    TaskDefinition.objects.all().delete()
     CustomerGroup.objects.all().delete()
     VersionDocumentType.objects.all().delete()
     ProductVersion.objects.all().delete()

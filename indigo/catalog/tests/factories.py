@@ -11,6 +11,7 @@ from indigo.catalog.models import (
     Process,
     Product,
     ProductVersion,
+    TaskDefinition,
     VersionDocumentType,
 )
 
@@ -36,7 +37,7 @@ class ProductFactory(factory.django.DjangoModelFactory):
 
 
 class ProductVersionFactory(factory.django.DjangoModelFactory):
-    """A version that passes every catalog check (passport required, fee verified)."""
+    """A version that passes every catalog check (passport, verified fee, blocking task)."""
 
     class Meta:
         model = ProductVersion
@@ -61,6 +62,11 @@ class ProductVersionFactory(factory.django.DjangoModelFactory):
                 required=True,
             )
 
+    @factory.post_generation
+    def tasks(version, create, extracted, **kwargs):
+        if create and extracted is not False:
+            TaskDefinitionFactory(version=version)
+
 
 class CustomerGroupFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -75,3 +81,17 @@ class CustomerGroupFactory(factory.django.DjangoModelFactory):
     norm_value = 90
     norm_unit = "days"
     norm_source = "Vw 2000 art. 25"
+
+
+class TaskDefinitionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TaskDefinition
+
+    version = factory.SubFactory(ProductVersionFactory, tasks=False)
+    code = "income-check"
+    name_en = "Income check"
+    name_nl = "Inkomenstoets"
+    queue_kind = TaskDefinition.QueueKind.PROCESS
+    blocking = True
+    expected_days = 3
+    due_days = 10

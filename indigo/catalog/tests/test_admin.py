@@ -48,6 +48,22 @@ def test_a_pinned_version_shows_its_fee_read_only(admin_client, hsm_2025, pin_ap
     assert 'name="fee_eur"' not in response.text
 
 
+def test_the_version_change_page_lets_the_tasks_be_edited(admin_client, hsm_2025):
+    response = admin_client.get(reverse("admin:catalog_productversion_change", args=[hsm_2025.pk]))
+
+    assert response.status_code == 200
+    assert 'value="income-check"' in response.text
+    assert 'name="task_definitions-0-expected_days"' in response.text
+
+
+def test_a_pinned_version_keeps_its_tasks_editable(admin_client, hsm_2025, pin_application):
+    pin_application(hsm_2025)
+
+    response = admin_client.get(reverse("admin:catalog_productversion_change", args=[hsm_2025.pk]))
+
+    assert 'name="task_definitions-0-expected_days"' in response.text
+
+
 def test_the_product_change_page_lists_its_versions(admin_client, catalog):
     product = Product.objects.get(code="family-partner")
 

@@ -6,7 +6,11 @@ from django.db import connection
 
 from indigo.catalog import checks
 from indigo.catalog.models import VersionDocumentType
-from indigo.catalog.tests.factories import ProductFactory, ProductVersionFactory
+from indigo.catalog.tests.factories import (
+    ProductFactory,
+    ProductVersionFactory,
+    TaskDefinitionFactory,
+)
 
 DATABASES = ["default"]
 
@@ -64,6 +68,32 @@ def test_a_version_that_does_not_require_a_passport_is_an_error(db):
     messages = checks.check_passport_required(databases=DATABASES)
 
     assert ids_for(messages, version) == {"catalog.E004"}
+
+
+def test_a_version_without_task_definitions_is_an_error(db):
+    version = ProductVersionFactory(tasks=False)
+
+    messages = checks.check_versions_have_tasks(databases=DATABASES)
+
+    assert ids_for(messages, version) == {"catalog.E005"}
+
+
+def test_a_version_whose_tasks_all_let_the_decision_go_ahead_is_a_warning(db):
+    version = ProductVersionFactory()
+    TaskDefinitionFactory(version=version, code="brp-check")
+    version.task_definitions.update(blocking=False)
+
+    messages = checks.check_versions_have_a_blocking_task(databases=DATABASES)
+
+    assert ids_for(messages, version) == {"catalog.W002"}
+
+
+def test_a_version_without_tasks_is_not_also_warned_about_blocking_tasks(db):
+    version = ProductVersionFactory(tasks=False)
+
+    messages = checks.check_versions_have_a_blocking_task(databases=DATABASES)
+
+    assert ids_for(messages, version) == set()
 
 
 def test_an_unverified_fee_is_a_warning(db):

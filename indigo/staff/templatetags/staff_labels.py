@@ -10,6 +10,18 @@ register = template.Library()
 _OTHER_ACTIONS = {
     "receive": _("Application received"),
     "document-uploaded": _("Document added to the dossier"),
+    "take-ownership": _("Caseworker took ownership"),
+    "reassign-owner": _("Ownership reassigned"),
+    "assign-task": _("Task assigned"),
+    "complete-task": _("Task result recorded"),
+    "contact-logged": _("Contact with the applicant"),
+    "request-information": _("Information requested from the applicant"),
+    "answer-information": _("Applicant supplied the information"),
+}
+_URGENCY = {
+    "late": _("Late: the legal deadline has passed"),
+    "at-risk": _("At risk: should have started"),
+    "on-track": _("On track"),
 }
 
 
@@ -22,3 +34,19 @@ def action_label(action: str) -> str:
 @register.filter
 def status_label(status: str) -> str:
     return Status(status).label if status in Status.values else status
+
+
+@register.filter
+def urgency_label(mark: str) -> str:
+    return _URGENCY.get(mark, mark)
+
+
+@register.filter
+def task_label(code: str) -> str:
+    """The task's name from the catalog (first definition with this code)."""
+    from indigo.catalog.models import TaskDefinition
+
+    if code == "handle":
+        return _("Handle the application (owner)")
+    definition = TaskDefinition.objects.filter(code=code).only("name_en", "name_nl").first()
+    return definition.name if definition else code

@@ -1,0 +1,34 @@
+"""Reads of work: worklists and queues."""
+
+from django.db.models import QuerySet
+
+from indigo.work.models import Task
+
+
+def worklist_for(*, user, limit: int = 50) -> QuerySet[Task]:
+    """The employee's open tasks, most urgent first (one indexed query)."""
+    return (
+        Task.objects.filter(assignee=user, state=Task.State.OPEN)
+        .select_related("application__product")
+        .only(
+            "id",
+            "code",
+            "queue",
+            "start_by",
+            "due_on",
+            "blocking",
+            "application__reference",
+            "application__status",
+            "application__decision_due",
+            "application__product__code",
+            "application__product__name_en",
+            "application__product__name_nl",
+        )
+        .order_by("start_by", "id")[:limit]
+    )
+
+
+def tasks_of(*, application) -> QuerySet[Task]:
+    return application.tasks.select_related("assignee", "definition").order_by(
+        "state", "start_by", "id"
+    )

@@ -1,0 +1,88 @@
+"""Screens for daily work: my worklist, get next, a task and its result."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from indigo import clock
+from indigo.accounts.decorators import staff_required
+from indigo.cases.access import applications_visible_to
+from indigo.errors import DomainError
+from indigo.work import services, urgency
+from indigo.work.forms import TaskResultForm
+from indigo.work.models import Task
+from indigo.work.selectors import worklist_for
+
+
+@staff_required
+def worklist(request):
+    today = clock.today()
+    rows = [
+        (
+            task,
+            urgency.mark(
+                start_by=task.start_by, decision_due=task.application.decision_due, today=today
+            ),
+        )
+        for task in worklist_for(user=request.user)
+    ]
+    return render(request, "work/worklist.html", {"rows": rows, "nav": "worklist"})
+
+
+@staff_required
+@require_POST
+def get_next(request):
+    task = services.work_get_next(actor=request.user)
+    if task is None:
+        messages.info(request, _("There is no work waiting in your queues."))
+        return redirect("work:worklist")
+    messages.success(
+        request,
+        _("New work for you: %(task)s on %(ref)s.")
+        % {
+            "task": task.code,
+            "ref": task.application.reference,
+        },
+    )
+    return redirect("work:task", task_id=task.pk)
+
+
+def _task_for(request, task_id: int) -> Task:
+    """A task the user may see: on an application they may see, or assigned to them."""
+    visible = applications_visible_to(request.user)
+    return get_object_or_404(
+        Task.objects.select_related("application__product", "assignee", "definition"),
+        pk=task_id,
+        application__in=visible,
+    )
+
+
+@staff_required
+def task_detail(request, task_id: int):
+    task = _task_for(request, task_id)
+    form = TaskResultForm()
+    if request.method == "POST":
+        form = TaskResultForm(request.POST)
+        if form.is_valid():
+            try:
+                services.task_complete(actor=request.user, task=task, **form.cleaned_data)
+            except DomainError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            else:
+                messages.success(request, _("Result saved. The owner of the case can see it."))
+                return redirect("work:worklist")
+    today = clock.today()
+    return render(
+        request,
+        "work/task.html",
+        {
+            "task": task,
+            "form": form,
+            "mark": urgency.mark(
+                start_by=task.start_by, decision_due=task.application.decision_due, today=today
+            ),
+            "is_mine": task.assignee_id == request.user.pk,
+            "nav": "worklist",
+        },
+    )
