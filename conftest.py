@@ -1,5 +1,8 @@
 """Test-suite wiring shared by every app."""
 
+import os
+import shutil
+
 import pytest
 from django.core.management.commands import flush
 
@@ -42,3 +45,26 @@ def catalog(db):
 def _fast_password_hashing(settings):
     # Real hashing costs ~0.3 s per user; the suite makes hundreds of users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# Browser tests: Playwright drives Debian's chromium (Playwright's own browser download
+# does not work here). Its sync API runs an event loop, hence the async-unsafe switch.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }

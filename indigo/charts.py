@@ -16,6 +16,7 @@ values are written on the bars needs no axis.
 
 import io
 import re
+import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Collection, Sequence
 
@@ -129,9 +130,9 @@ def _strip_for_inlining(root: ET.Element) -> None:
     The fixed size gives way to the viewBox (the chart scales with its column);
     matplotlib's <style> would apply to the whole HTML document; its ids ("figure_1",
     hashed clip paths) repeat in every chart, and a page holds several. The hatch
-    pattern is the only referenced id: it is renamed after its content, so equal
-    patterns in two charts remain interchangeable.
+    pattern is the only referenced id; it gets a prefix unique to this chart.
     """
+    prefix = f"indigo-chart-{uuid.uuid4().hex[:8]}-"
     for attribute in ("width", "height"):
         root.attrib.pop(attribute, None)
     referenced = set()
@@ -154,8 +155,8 @@ def _strip_for_inlining(root: ET.Element) -> None:
     for element in root.iter():
         for name, value in list(element.attrib.items()):
             if "url(#" in value:
-                element.set(name, _URL_REF.sub(r"url(#indigo-chart-\1)", value))
+                element.set(name, _URL_REF.sub(rf"url(#{prefix}\1)", value))
             elif value.startswith("#") and name.endswith("href"):
-                element.set(name, f"#indigo-chart-{value[1:]}")
+                element.set(name, f"#{prefix}{value[1:]}")
         if element.get("id"):
-            element.set("id", f"indigo-chart-{element.get('id')}")
+            element.set("id", prefix + element.get("id"))

@@ -11,6 +11,7 @@ import logging
 import random
 from datetime import date, timedelta
 
+from indigo import clock
 from indigo.accounts.roles import Role
 
 logger = logging.getLogger(__name__)
@@ -70,7 +71,7 @@ class TaskWorker:
         if self.services is None:
             return []
         tasks = self.Task.objects.filter(application=application, state=self.Task.State.OPEN)
-        return list(tasks.exclude(code=self.handle).select_related("definition").order_by("id"))
+        return list(tasks.exclude(code=self.handle).order_by("id"))
 
     def finish(
         self,
@@ -110,19 +111,14 @@ class TaskWorker:
         if not self.backdated:
             self._close_directly(task, worker=worker, outcome=outcome, result=result)
             return
-        dated = {"on": on}
         self.services.task_reassign(
-            actor=owner, task=task, assignee=worker, reason="Handed out by the owner.", **dated
+            actor=owner, task=task, assignee=worker, reason="Handed out by the owner.", on=on
         )
-        self.services.task_complete(
-            actor=worker, task=task, outcome=outcome, result=result, **dated
-        )
+        self.services.task_complete(actor=worker, task=task, outcome=outcome, result=result, on=on)
 
     def _close_directly(self, task, *, worker, outcome: str, result: str) -> None:
         # Only while the work services cannot back-date: an event dated today would
         # sit before the rest of the back-dated history.
-        from indigo import clock
-
         self.Task.objects.filter(pk=task.pk).update(
             state=self.Task.State.DONE,
             assignee=worker,

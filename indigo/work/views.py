@@ -45,6 +45,8 @@ def get_next(request):
             "ref": task.application.reference,
         },
     )
+    if task.is_handle:  # the case itself: straight to the application
+        return redirect("staff:application-detail", reference=task.application.reference)
     return redirect("work:task", task_id=task.pk)
 
 

@@ -140,3 +140,20 @@ def test_usernames_taken_by_other_users_stop_the_load_before_anything_is_written
         demo_load(count=5)
 
     assert not Application.objects.exists()
+
+
+def test_finished_assessment_tasks_say_who_did_them_and_what_they_found(demo):
+    work = pytest.importorskip("indigo.work.models")
+    done = work.Task.objects.filter(state=work.Task.State.DONE).exclude(outcome="")
+
+    assert done.exists()
+    assert all(task.result and task.completed_by_id for task in done)
+    assert (
+        not work.Task.objects.filter(
+            application__status__in=[Status.DECISION, Status.NOTIFIED, Status.CLOSED],
+            state=work.Task.State.OPEN,
+            blocking=True,
+        )
+        .exclude(code=work.HANDLE)
+        .exists()
+    )
