@@ -88,13 +88,34 @@ def bar_chart_svg(
                 linewidth=0,
             )
         )
-        figure.text(centre, _BOTTOM + bar_height + 0.015, _number(value), ha="center",
-                    va="bottom", fontsize=FONT_SIZE, color=TEXT, fontweight="bold")
-        figure.text(centre, _BOTTOM - 0.03, str(label), ha="center", va="top",
-                    fontsize=FONT_SIZE, color=TEXT)
+        figure.text(
+            centre,
+            _BOTTOM + bar_height + 0.015,
+            _number(value),
+            ha="center",
+            va="bottom",
+            fontsize=FONT_SIZE,
+            color=TEXT,
+            fontweight="bold",
+        )
+        figure.text(
+            centre,
+            _BOTTOM - 0.03,
+            str(label),
+            ha="center",
+            va="top",
+            fontsize=FONT_SIZE,
+            color=TEXT,
+        )
     figure.lines.append(
-        Line2D([_LEFT, _RIGHT], [_BOTTOM, _BOTTOM], transform=figure.transFigure,
-               figure=figure, color=BASELINE, linewidth=1)
+        Line2D(
+            [_LEFT, _RIGHT],
+            [_BOTTOM, _BOTTOM],
+            transform=figure.transFigure,
+            figure=figure,
+            color=BASELINE,
+            linewidth=1,
+        )
     )
     if ylabel:
         figure.text(_LEFT, 0.97, ylabel, ha="left", va="top", fontsize=FONT_SIZE, color=TEXT)

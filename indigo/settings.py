@@ -93,7 +93,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;",
         "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
     }
+    # Tests use a file too: an in-memory database shared between threads locks whole
+    # tables instead of waiting, unlike the file the demo runs on.
+    # On Linux the file lives in memory (/dev/shm), which keeps the suite fast.
+    _test_dir = Path("/dev/shm") if Path("/dev/shm").is_dir() else VAR_DIR
+    DATABASES["default"]["TEST"] = {"NAME": str(_test_dir / f"indigo-test-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -44,24 +44,32 @@ class PersonSearchForm(DomainErrorMixin, forms.Form):
 
 class ContactForm(DomainErrorMixin, forms.Form):
     channel = forms.ChoiceField(
-        label=_("Channel"), choices=[("", _("Choose…")), *Channel.choices]
+        label=_("Channel"),
+        choices=[("", _("Choose…")), *Channel.choices],
+        error_messages={"required": _("Choose how the contact took place.")},
     )
     topic = forms.CharField(
         label=_("Topic"),
         max_length=200,
         help_text=_("In a few words, for example: asks when the decision comes"),
+        error_messages={"required": _("Give the topic of the contact.")},
     )
-    notes = forms.CharField(label=_("What was said"), widget=forms.Textarea(attrs={"rows": 4}))
+    notes = forms.CharField(
+        label=_("What was said"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Write down what was said.")},
+    )
     applications = forms.TypedMultipleChoiceField(
         label=_("The contact was about"),
         coerce=int,
         widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose the applications the contact was about.")},
     )
 
     def __init__(self, *args, applications, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["applications"].choices = [
-            (a.pk, f"{a.reference} – {a.product.name}") for a in applications
+            (a.pk, f"{a.reference}: {a.product.name}") for a in applications
         ]
         if len(applications) == 1:
             self.fields["applications"].initial = [applications[0].pk]

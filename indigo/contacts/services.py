@@ -59,7 +59,9 @@ def contact_log(
         raise InvalidInput(_("Write down what was said."), field="notes")
     ids = _ids(applications)
     if not ids:
-        raise InvalidInput(_("Choose the applications the contact was about."), field="applications")
+        raise InvalidInput(
+            _("Choose the applications the contact was about."), field="applications"
+        )
 
     with transaction.atomic():
         concerned = list(

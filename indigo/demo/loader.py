@@ -11,7 +11,7 @@ import logging
 import random
 import time
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -24,7 +24,8 @@ from indigo.cases.services import ApplicantData, application_act, application_cr
 from indigo.catalog.models import Product, ProductVersion
 from indigo.catalog.selectors import version_in_force
 from indigo.demo.documents import specimen_passport
-from indigo.demo.journeys import STUDY, WORK, Plan, Planner
+from indigo.demo.journeys import STUDY, WINDOW_DAYS, WORK, Plan, Planner
+from indigo.demo.organisation import demo_organisation_create
 from indigo.demo.people import PersonGenerator
 from indigo.demo.scenario import SCENARIO_PERSON, SCENARIO_PRODUCTS, scenario_plans
 from indigo.demo.tasks import TaskWorker
@@ -38,6 +39,7 @@ DEFAULT_COUNT = 300
 # applications that are still open.
 OPEN = frozenset({Status.RECEIVED, Status.INTAKE, Status.ASSESSMENT, Status.SUSPENDED})
 PASSPORT_SHARE = 0.4
+MEMBERS_BEFORE_DAYS = 30  # the demo staff joined their units before the first receipt
 
 
 class DemoNotPossible(Exception):
@@ -145,6 +147,9 @@ class _Loader:
         self.rng = rng
         self.today = today
         self.users = demo_users_create()
+        demo_organisation_create(
+            users=self.users, since=today - timedelta(days=WINDOW_DAYS + MEMBERS_BEFORE_DAYS)
+        )
         self.people = PersonGenerator(rng)
         self.people.reserve_v_number(SCENARIO_PERSON.v_number)
         self.report = DemoReport(loaded=True)

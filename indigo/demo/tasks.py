@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from indigo import clock
 from indigo.accounts.roles import Role
+from indigo.errors import DomainError
 
 logger = logging.getLogger(__name__)
 
@@ -111,9 +112,15 @@ class TaskWorker:
         if not self.backdated:
             self._close_directly(task, worker=worker, outcome=outcome, result=result)
             return
-        self.services.task_reassign(
-            actor=owner, task=task, assignee=worker, reason="Handed out by the owner.", on=on
-        )
+        try:
+            self.services.task_reassign(
+                actor=owner, task=task, assignee=worker, reason="Handed out by the owner.", on=on
+            )
+        except DomainError:  # the worker's unit cannot take it: the owner does it
+            worker = owner
+            self.services.task_reassign(
+                actor=owner, task=task, assignee=owner, reason="Done by the owner.", on=on
+            )
         self.services.task_complete(actor=worker, task=task, outcome=outcome, result=result, on=on)
 
     def _close_directly(self, task, *, worker, outcome: str, result: str) -> None:

@@ -83,7 +83,11 @@ def membership_lend(
     user.__dict__.pop("_indigo_units", None)
     logger.info(
         "%s lent %s to %s from %s to %s",
-        actor.get_username(), user.get_username(), unit.code, valid_from, valid_to,
+        actor.get_username(),
+        user.get_username(),
+        unit.code,
+        valid_from,
+        valid_to,
     )
     return membership
 

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from indigo.work import views
+from indigo.work import dashboard, views
 
 app_name = "work"
 urlpatterns = [
     path("", views.worklist, name="worklist"),
     path("next", views.get_next, name="get-next"),
     path("tasks/<int:task_id>", views.task_detail, name="task"),
-    path("units", views.worklist, name="units"),  # replaced by the unit dashboard
+    path("units", dashboard.units, name="units"),
+    path("units/<slug:code>", dashboard.unit_detail, name="unit"),
+    path("units/<slug:code>/lend", dashboard.unit_lend, name="unit-lend"),
 ]

@@ -2,9 +2,9 @@ from datetime import date
 
 import pytest
 
+from indigo.cases.tests.factories import make_application
 from indigo.contacts.selectors import person_search
 from indigo.errors import InvalidInput
-from indigo.cases.tests.factories import make_application
 
 pytestmark = pytest.mark.usefixtures("catalog")
 
@@ -77,7 +77,9 @@ def test_a_person_whose_only_application_is_invisible_is_not_found(agent):
 
     assert person_search(user=agent, v_number="1234567890") == []
     assert person_search(user=agent, reference=asylum.reference) == []
-    assert person_search(user=agent, surname=person.surname, date_of_birth=person.date_of_birth) == []
+    assert (
+        person_search(user=agent, surname=person.surname, date_of_birth=person.date_of_birth) == []
+    )
 
 
 def test_the_reference_of_an_invisible_application_does_not_find_its_person(agent):

@@ -1,8 +1,13 @@
+from datetime import date
+
 import pytest
+import time_machine
 from django.urls import reverse
 
 from indigo.accounts.tests.factories import user_with_role
+from indigo.cases.information_requests import information_request_create
 from indigo.cases.models import ApplicationEvent, ApplicationView
+from indigo.cases.services import application_act
 from indigo.cases.tests.factories import make_application
 from indigo.contacts.models import ContactMoment
 
@@ -147,8 +152,12 @@ def test_the_application_timeline_shows_the_logged_contact(agent_client):
     application = make_application()
     agent_client.post(
         person_url(application.applicant),
-        {"channel": "desk", "topic": "Collects permit", "notes": "Card handed over.",
-         "applications": [application.pk]},
+        {
+            "channel": "desk",
+            "topic": "Collects permit",
+            "notes": "Card handed over.",
+            "applications": [application.pk],
+        },
     )
 
     html = agent_client.get(
@@ -166,7 +175,7 @@ def test_the_search_page_is_in_dutch_when_dutch_is_chosen(agent_client):
 
     assert 'lang="nl"' in html
     assert "Persoon zoeken" in html
-    assert "Op achternaam en geboortedatum" in html
+    assert "Of op achternaam en geboortedatum" in html
 
 
 def test_the_person_page_is_in_dutch_when_dutch_is_chosen(agent_client):
@@ -178,3 +187,23 @@ def test_the_person_page_is_in_dutch_when_dutch_is_chosen(agent_client):
     assert 'lang="nl"' in html
     assert "Contactlog" in html
     assert "Contact vastleggen" in html
+
+
+def test_the_person_page_shows_open_information_requests(agent_client):
+    caseworker = user_with_role("caseworker")
+    with time_machine.travel("2026-03-02 09:00 +01:00", tick=False):
+        application = make_application(product="highly-skilled-migrant")
+        for action in ("start-intake", "start-assessment"):
+            application = application_act(actor=caseworker, application=application, action=action)
+        information_request_create(
+            actor=caseworker,
+            application=application,
+            what="A signed employment contract.",
+            until=date(2026, 3, 16),
+        )
+
+        html = agent_client.get(person_url(application.applicant)).content.decode()
+
+    assert "Open requests" in html
+    assert "A signed employment contract. (until 16 Mar 2026)" in html
+    assert "Yes: waiting for the applicant" in html

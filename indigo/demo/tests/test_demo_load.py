@@ -157,3 +157,10 @@ def test_finished_assessment_tasks_say_who_did_them_and_what_they_found(demo):
         .exclude(code=work.HANDLE)
         .exists()
     )
+
+
+@pytest.mark.parametrize("username", ["caseworker", "manager", "desk", "contact", "specialist"])
+def test_every_staff_login_finds_applications_to_work_on(demo, username):
+    user = get_user_model().objects.get(username=username)
+
+    assert applications_visible_to(user).exists()
