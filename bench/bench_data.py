@@ -28,7 +28,7 @@ from datetime import date
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db import connection, models, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from indigo.accounts.roles import Role
@@ -164,14 +164,19 @@ def _join(user, unit: Unit, *, temporary=False) -> None:
 
 def organisation_ensure() -> dict:
     """Units, 2,000 employees, the worklist user and the 8 get-next workers."""
-    units = {code: _unit(code, Unit.Kind.INTEGRAL, processes=[p]) for code, p in
-             PROCESS_UNITS.items()}
-    units.update({
-        code: _unit(code, Unit.Kind.SPECIALIST, specialisms=[s], city="Rijswijk")
-        for code, s in SPECIALIST_UNITS.items()
-    })
+    units = {
+        code: _unit(code, Unit.Kind.INTEGRAL, processes=[p]) for code, p in PROCESS_UNITS.items()
+    }
+    units.update(
+        {
+            code: _unit(code, Unit.Kind.SPECIALIST, specialisms=[s], city="Rijswijk")
+            for code, s in SPECIALIST_UNITS.items()
+        }
+    )
     units[BOTH_REGULAR_UNIT] = _unit(
-        BOTH_REGULAR_UNIT, Unit.Kind.INTEGRAL, processes=["regular-social", "regular-economic"],
+        BOTH_REGULAR_UNIT,
+        Unit.Kind.INTEGRAL,
+        processes=["regular-social", "regular-economic"],
         city="Den Bosch",
     )
     _employees_ensure(units)
@@ -259,7 +264,7 @@ def generated_count() -> int:
         .values_list("reference", flat=True)
         .first()
     )
-    return int(last[len(REF_PREFIX):]) if last else 0
+    return int(last[len(REF_PREFIX) :]) if last else 0
 
 
 def _temp_tables(today: date) -> None:
@@ -285,8 +290,16 @@ def _temp_tables(today: date) -> None:
             t2a, t2b = (t2[0], t2[-1]) if t2 else (None, None)
             max_days = max((d.expected_days for d in defs), default=0)
             version_rows.append(
-                (v.pk, p.pk, start, end, max_days, *_def_cols(t1, p.process),
-                 *_def_cols(t2a, p.process), *_def_cols(t2b, p.process))
+                (
+                    v.pk,
+                    p.pk,
+                    start,
+                    end,
+                    max_days,
+                    *_def_cols(t1, p.process),
+                    *_def_cols(t2a, p.process),
+                    *_def_cols(t2b, p.process),
+                )
             )
     staff: dict[str, list[int]] = {}
     for m in Membership.objects.filter(user__username__startswith="bench-emp-").select_related(
@@ -296,20 +309,28 @@ def _temp_tables(today: date) -> None:
             staff.setdefault(q, []).append(m.user_id)
     with connection.cursor() as c:
         c.execute("DROP TABLE IF EXISTS bench_product, bench_version, bench_staff")
-        c.execute("CREATE TEMP TABLE bench_product (product_id bigint, process text, "
-                  "lo float8, hi float8)")
+        c.execute(
+            "CREATE TEMP TABLE bench_product (product_id bigint, process text, "
+            "lo float8, hi float8)"
+        )
         c.executemany("INSERT INTO bench_product VALUES (%s, %s, %s, %s)", rows)
         defcols = ", ".join(
             f"{t}_{c} {ty}"
             for t in ("t1", "t2a", "t2b")
-            for c, ty in (("def", "bigint"), ("code", "text"), ("queue", "text"),
-                          ("blocking", "bool"), ("days", "int"), ("due_days", "int"))
+            for c, ty in (
+                ("def", "bigint"),
+                ("code", "text"),
+                ("queue", "text"),
+                ("blocking", "bool"),
+                ("days", "int"),
+                ("due_days", "int"),
+            )
         )
-        c.execute(f"CREATE TEMP TABLE bench_version (version_id bigint, v_product_id bigint, "
-                  f"valid_from date, valid_until date, max_days int, {defcols})")
-        c.executemany(
-            f"INSERT INTO bench_version VALUES ({', '.join(['%s'] * 23)})", version_rows
+        c.execute(
+            f"CREATE TEMP TABLE bench_version (version_id bigint, v_product_id bigint, "
+            f"valid_from date, valid_until date, max_days int, {defcols})"
         )
+        c.executemany(f"INSERT INTO bench_version VALUES ({', '.join(['%s'] * 23)})", version_rows)
         c.execute("CREATE TEMP TABLE bench_staff (queue text PRIMARY KEY, ids int[])")
         c.executemany("INSERT INTO bench_staff VALUES (%s, %s)", list(staff.items()))
         c.execute("ANALYZE bench_product; ANALYZE bench_version; ANALYZE bench_staff")
@@ -436,22 +457,53 @@ def _chunk_sql() -> tuple[str, dict]:
     status_case[-1] = f"ELSE '{STATUSES[-1][0]}'"
     params, parts = {}, {}
     for name, model, explicit in (
-        ("applicant", Applicant, {"given_names", "surname", "date_of_birth", "nationality",
-                                  "v_number"}),
-        ("application", Application, {"reference", "product_id", "product_version_id",
-                                      "applicant_id", "received_on", "status",
-                                      "decision_due", "notified_on", "created_at",
-                                      "updated_at"}),
-        ("task", Task, {"application_id", "definition_id", "code", "queue", "blocking",
-                        "expected_days", "state", "assignee_id", "assigned_at", "due_on",
-                        "start_by", "outcome", "result", "completed_at",
-                        "completed_by_id", "created_at"}),
+        (
+            "applicant",
+            Applicant,
+            {"given_names", "surname", "date_of_birth", "nationality", "v_number"},
+        ),
+        (
+            "application",
+            Application,
+            {
+                "reference",
+                "product_id",
+                "product_version_id",
+                "applicant_id",
+                "received_on",
+                "status",
+                "decision_due",
+                "notified_on",
+                "created_at",
+                "updated_at",
+            },
+        ),
+        (
+            "task",
+            Task,
+            {
+                "application_id",
+                "definition_id",
+                "code",
+                "queue",
+                "blocking",
+                "expected_days",
+                "state",
+                "assignee_id",
+                "assigned_at",
+                "due_on",
+                "start_by",
+                "outcome",
+                "result",
+                "completed_at",
+                "completed_by_id",
+                "created_at",
+            },
+        ),
     ):
         cols, values = _fill_columns(model, explicit)
         parts[f"{name}_fill_cols"] = "".join(f", {c}" for c in cols)
-        parts[f"{name}_fill_vals"] = "".join(
-            f", %({name}_{c})s" for c in cols
-        )
+        parts[f"{name}_fill_vals"] = "".join(f", %({name}_{c})s" for c in cols)
         params.update({f"{name}_{c}": v for c, v in zip(cols, values, strict=True)})
 
     def tup(xs):
@@ -491,12 +543,22 @@ def applications_generate(*, target: int, today: date) -> dict:
             c.execute("SELECT setseed(%s)", [random.random()])
             t0 = time.perf_counter()
             with transaction.atomic():
-                c.execute(sql, {**params, "lo": lo, "hi": hi, "today": today,
-                                "reserve": settings.INDIGO_DECISION_RESERVE_DAYS})
+                c.execute(
+                    sql,
+                    {
+                        **params,
+                        "lo": lo,
+                        "hi": hi,
+                        "today": today,
+                        "reserve": settings.INDIGO_DECISION_RESERVE_DAYS,
+                    },
+                )
                 tasks = c.rowcount
             dt = time.perf_counter() - t0
-            log(f"applications {hi:,}/{target:,}  (+{tasks:,} tasks, {dt:.1f} s, "
-                f"{(hi - lo + 1) / dt:,.0f} applications/s)")
+            log(
+                f"applications {hi:,}/{target:,}  (+{tasks:,} tasks, {dt:.1f} s, "
+                f"{(hi - lo + 1) / dt:,.0f} applications/s)"
+            )
             lo = hi + 1
         c.execute("SET synchronous_commit TO DEFAULT")
         c.execute("RESET work_mem")
@@ -516,10 +578,13 @@ def worklist_user_prepare(user) -> int:
     with connection.cursor() as c, transaction.atomic():
         c.execute(
             "UPDATE work_task SET assignee_id = NULL, assigned_at = NULL "
-            "WHERE assignee_id = %s AND state = 'open'", [user.pk]
+            "WHERE assignee_id = %s AND state = 'open'",
+            [user.pk],
         )
-        for state, count, handle_share in (("open", WORKLIST_OPEN_TASKS, 0.6),
-                                           ("done", WORKLIST_DONE_TASKS, 0.0)):
+        for state, count, handle_share in (
+            ("open", WORKLIST_OPEN_TASKS, 0.6),
+            ("done", WORKLIST_DONE_TASKS, 0.0),
+        ):
             handles = round(count * handle_share)
             for is_handle, n in ((True, handles), (False, count - handles)):
                 if not n:
@@ -532,7 +597,7 @@ def worklist_user_prepare(user) -> int:
                       SELECT id FROM work_task
                       WHERE queue = 'process:regular-economic' AND state = %(state)s
                         AND assignee_id IS NOT NULL AND assignee_id <> %(u)s
-                        AND code {'=' if is_handle else '<>'} 'handle'
+                        AND code {"=" if is_handle else "<>"} 'handle'
                       ORDER BY md5(id::text) LIMIT %(n)s)
                     """,
                     {"u": user.pk, "state": state, "n": n},
@@ -544,8 +609,14 @@ def analyze() -> float:
     """VACUUM ANALYZE the big tables, as autovacuum would soon after a bulk load."""
     t0 = time.perf_counter()
     with connection.cursor() as c:
-        for table in ("cases_applicant", "cases_application", "work_task",
-                      "cases_applicationevent", "auth_user", "organisation_membership"):
+        for table in (
+            "cases_applicant",
+            "cases_application",
+            "work_task",
+            "cases_applicationevent",
+            "auth_user",
+            "organisation_membership",
+        ):
             c.execute(f"VACUUM (ANALYZE) {table}")
     return time.perf_counter() - t0
 
@@ -572,9 +643,7 @@ def data_profile() -> dict:
             "AND assignee_id IS NULL GROUP BY queue ORDER BY queue"
         )
         pool_by_queue = dict(c.fetchall())
-        c.execute(
-            "SELECT status, count(*) FROM cases_application GROUP BY status ORDER BY 2 DESC"
-        )
+        c.execute("SELECT status, count(*) FROM cases_application GROUP BY status ORDER BY 2 DESC")
         statuses = dict(c.fetchall())
         c.execute(
             "SELECT min(received_on), max(received_on), count(DISTINCT product_id) "

@@ -132,8 +132,7 @@ def verify(results: list[dict], since) -> dict:
     returned_ids = [task_id for task_id, _ in returned]
     with connection.cursor() as c:
         c.execute(
-            "SELECT id, assignee_id FROM work_task WHERE assignee_id = ANY(%s) "
-            "AND state = 'open'",
+            "SELECT id, assignee_id FROM work_task WHERE assignee_id = ANY(%s) AND state = 'open'",
             [worker_ids],
         )
         in_db = dict(c.fetchall())
@@ -208,6 +207,7 @@ def run(workers: list, total: int = HAND_OUTS) -> dict:
             if dead:
                 raise RuntimeError(f"worker(s) died: {', '.join(dead)}") from None
     wall = (max(r["ended"] for r in results) - t0) / 1e9
+    load = os.getloadavg()
     for p in procs:
         p.join()
     results.sort(key=lambda r: r["index"])
@@ -233,6 +233,7 @@ def run(workers: list, total: int = HAND_OUTS) -> dict:
     return {
         "reset": was_reset,
         "vacuum_s": vacuum_s,
+        "load": load,
         "wall_s": wall,
         "items_per_s": checks["handed_out"] / wall if wall else float("nan"),
         "call_p50_ms": _percentile(all_ms, 50),

@@ -84,8 +84,13 @@ def environment() -> dict:
         c.execute("SELECT version()")
         (version,) = c.fetchone()
         values = {}
-        for name in ("shared_buffers", "work_mem", "effective_cache_size", "jit",
-                     "max_connections"):
+        for name in (
+            "shared_buffers",
+            "work_mem",
+            "effective_cache_size",
+            "jit",
+            "max_connections",
+        ):
             c.execute(f"SHOW {name}")
             values[name] = c.fetchone()[0]
     return {
@@ -124,11 +129,11 @@ def main() -> None:
     with stage("database"):
         database_ensure(url)
         django_setup()
-    from django.core.management import call_command
-
     import bench_data
     import bench_get_next
     import bench_worklist
+    from django.core.management import call_command
+
     from indigo import clock
 
     with stage("migrate"):
@@ -139,8 +144,7 @@ def main() -> None:
 
         try:
             report = catalog_load()
-            log(f"   catalog_load: {len(report.created)} created, "
-                f"{len(report.updated)} updated")
+            log(f"   catalog_load: {len(report.created)} created, {len(report.updated)} updated")
         except CatalogError as exc:
             if not Product.objects.exists():
                 raise
@@ -148,9 +152,7 @@ def main() -> None:
     with stage("organisation"):
         org = bench_data.organisation_ensure()
     with stage("applications and tasks"):
-        generation = bench_data.applications_generate(
-            target=args.applications, today=clock.today()
-        )
+        generation = bench_data.applications_generate(target=args.applications, today=clock.today())
     with stage("worklist user"):
         open_tasks = bench_data.worklist_user_prepare(org["worklist_user"])
         log(f"   {bench_data.WORKLIST_USER} has {open_tasks} open tasks")
@@ -175,8 +177,10 @@ def main() -> None:
                 for w in (org["workers"][0], org["workers"][2], org["workers"][6])
             }
         for name, (n_queries, plan) in plans.items():
-            log(f"\n-- one work_get_next call of {name}: {n_queries} queries; "
-                "plan of its candidate query:")
+            log(
+                f"\n-- one work_get_next call of {name}: {n_queries} queries; "
+                "plan of its candidate query:"
+            )
             log(plan)
         with stage("(b) get next"):
             b = bench_get_next.run(org["workers"], total=args.hand_outs)
@@ -187,81 +191,136 @@ def main() -> None:
 
 def print_profile(p: dict, env: dict) -> None:
     log("\n-- data")
-    log(f"   applications {p['applications']:,} over {p['products']} products, "
-        f"received {p['received'][0]} .. {p['received'][1]}")
+    log(
+        f"   applications {p['applications']:,} over {p['products']} products, "
+        f"received {p['received'][0]} .. {p['received'][1]}"
+    )
     log("   statuses: " + ", ".join(f"{k} {v:,}" for k, v in p["statuses"].items()))
-    log(f"   tasks {p['tasks']:,} (handle {p['handle_tasks']:,}); open {p['open']:,}; "
+    log(
+        f"   tasks {p['tasks']:,} (handle {p['handle_tasks']:,}); open {p['open']:,}; "
         f"assigned {p['assigned']:,} ({p['assigned'] / p['tasks']:.0%} of all); "
         f"open and assigned {p['open_assigned']:,} ({p['open_assigned'] / p['open']:.0%} "
-        f"of open); waiting unassigned {p['pool']:,}")
+        f"of open); waiting unassigned {p['pool']:,}"
+    )
     log(f"   median open tasks per synthetic employee: {p['median_open_per_employee']}")
     log("   waiting per queue: " + ", ".join(f"{q} {n:,}" for q, n in p["pool_by_queue"].items()))
-    log(f"-- machine: {env['cpus']} CPUs, {env['postgres']}, Python {env['python']}, "
-        f"Django {env['django']}; " + ", ".join(f"{k}={v}" for k, v in env["settings"].items()))
+    log(
+        f"-- machine: {env['cpus']} CPUs, {env['postgres']}, Python {env['python']}, "
+        f"Django {env['django']}; " + ", ".join(f"{k}={v}" for k, v in env["settings"].items())
+    )
 
 
 def print_worklist(a: dict) -> None:
-    log("\n-- (a) worklist of " + "bench-worklist")
-    log(f"   raw SQL ({a['sql']['rows']} rows)    {fmt_ms(a['sql'])}")
-    log(f"   view, RequestFactory   {fmt_ms(a['view'])}   {a['view']['bytes']:,} bytes")
+    log("\n-- (a) worklist of bench-worklist (sql, view and Client interleaved per round)")
+    log(f"   raw SQL ({a['sql']['rows']} rows)           {fmt_ms(a['sql'])}")
+    log(f"   view, RequestFactory        {fmt_ms(a['view'])}   {a['view']['bytes']:,} bytes")
     if "client" in a:
-        log(f"   test Client, persistent connection  {fmt_ms(a['client'])}")
-        log(f"   test Client, CONN_MAX_AGE=0        {fmt_ms(a['client_reconnect'])}")
+        log(f"   Client, persistent conn.    {fmt_ms(a['client'])}")
+        log(f"   Client, CONN_MAX_AGE=0      {fmt_ms(a['client_reconnect'])}")
+    bd = a["breakdown"]
+    log(
+        f"   view time inside queries    {fmt_ms(bd['queries'])}   "
+        f"(page {bd['page']['p50']:.2f} ms p50 in this series)"
+    )
+    log(f"   what-if: task_label without a query per row   {fmt_ms(a['view_without_n_plus_1'])}")
     log(f"   one page makes {len(a['queries'])} queries:")
     for n, shape in query_shapes(a["queries"]):
         log(f"     {n:3d} x {shape}")
     log("   plan of the worklist query:")
     log("     " + a["plan"].replace("\n", "\n     "))
+    log(
+        "   load average before/after: "
+        + " / ".join(", ".join(f"{x:.1f}" for x in la) for la in a["load"])
+    )
 
 
 def print_get_next(b: dict) -> None:
-    log(f"\n-- (b) get next: reset {b['reset']:,} tasks of the previous run "
-        f"(vacuum {b['vacuum_s']:.1f} s)")
+    log(
+        f"\n-- (b) get next: reset {b['reset']:,} tasks of the previous run "
+        f"(vacuum {b['vacuum_s']:.1f} s)"
+    )
     for w in b["per_worker"]:
-        log(f"   {w['username']:13} {w['items']:6,} items  p50 {w['p50_ms']:6.2f} ms  "
+        log(
+            f"   {w['username']:13} {w['items']:6,} items  p50 {w['p50_ms']:6.2f} ms  "
             f"p95 {w['p95_ms']:6.2f} ms  queues {','.join(w['queues'])} "
             f"({w['waiting_before']:,} waiting)"
             + (f"  ERRORS {w['error_count']}: {w['errors']}" if w["error_count"] else "")
-            + ("  (ran dry)" if w["ran_dry"] else ""))
+            + ("  (ran dry)" if w["ran_dry"] else "")
+        )
 
 
 def summary(args, profile, env, a, b, total_s) -> None:
     ratio = a["view"]["p95"] / a["sql"]["p95"]
     ok_a = ratio <= TARGET_RATIO
     line = "=" * 78
-    log(f"\n{line}\nSUMMARY  ({profile['applications']:,} applications, {profile['tasks']:,} "
-        f"tasks; {env['cpus']} CPUs; {env['postgres']})\n{line}")
+    log(
+        f"\n{line}\nSUMMARY  ({profile['applications']:,} applications, {profile['tasks']:,} "
+        f"tasks; {env['cpus']} CPUs; {env['postgres']})\n{line}"
+    )
     log("(a) worklist page, 50 rows, p95 server time vs p95 of its raw SQL")
-    log(f"    raw SQL                     p50 {a['sql']['p50']:7.2f} ms   p95 "
-        f"{a['sql']['p95']:7.2f} ms")
-    log(f"    page (view, no middleware)  p50 {a['view']['p50']:7.2f} ms   p95 "
-        f"{a['view']['p95']:7.2f} ms")
+    log(
+        f"    raw SQL                     p50 {a['sql']['p50']:7.2f} ms   p95 "
+        f"{a['sql']['p95']:7.2f} ms"
+    )
+    log(
+        f"    page (view, no middleware)  p50 {a['view']['p50']:7.2f} ms   p95 "
+        f"{a['view']['p95']:7.2f} ms"
+    )
     if "client" in a:
-        log(f"    page (Client, middleware)   p50 {a['client']['p50']:7.2f} ms   p95 "
+        log(
+            f"    page (Client, middleware)   p50 {a['client']['p50']:7.2f} ms   p95 "
             f"{a['client']['p95']:7.2f} ms   "
-            f"ratio {a['client']['p95'] / a['sql']['p95']:.1f}x")
-        log(f"    ... reconnecting (default)  p50 {a['client_reconnect']['p50']:7.2f} ms   "
-            f"p95 {a['client_reconnect']['p95']:7.2f} ms")
-    log(f"    queries per page: {len(a['queries'])}")
-    log(f"    ratio page p95 / SQL p95 = {ratio:.1f}x   (target <= {TARGET_RATIO}x)   "
-        f"{'PASS' if ok_a else 'FAIL'}")
+            f"ratio {a['client']['p95'] / a['sql']['p95']:.1f}x"
+        )
+        log(
+            f"    ... reconnecting (default)  p50 {a['client_reconnect']['p50']:7.2f} ms   "
+            f"p95 {a['client_reconnect']['p95']:7.2f} ms"
+        )
+    bd = a["breakdown"]
+    log(
+        f"    queries per page: {len(a['queries'])}; time inside them p50 "
+        f"{bd['queries']['p50']:.2f} ms of a {bd['page']['p50']:.2f} ms page"
+    )
+    nq = a["view_without_n_plus_1"]
+    log(
+        f"    what-if task_label without N+1: p95 {nq['p95']:.2f} ms = "
+        f"{nq['p95'] / a['sql']['p95']:.1f}x (app code unchanged; patched in this process)"
+    )
+    log(
+        f"    ratio page p95 / SQL p95 = {ratio:.1f}x   (target <= {TARGET_RATIO}x)   "
+        f"{'PASS' if ok_a else 'FAIL'}"
+    )
     if b is not None:
-        dup = b["duplicates_returned"] + b["duplicates_events"] + b[
-            "missing_or_other_owner_in_db"]
-        ok_b = dup == 0 and b["handed_out"] == args.hand_outs and b["distinct"] == b[
-            "assigned_in_db"]
+        dup = b["duplicates_returned"] + b["duplicates_events"] + b["missing_or_other_owner_in_db"]
+        ok_b = (
+            dup == 0 and b["handed_out"] == args.hand_outs and b["distinct"] == b["assigned_in_db"]
+        )
         log(f"(b) get next, {len(b['per_worker'])} worker processes")
-        log(f"    handed out {b['handed_out']:,} (distinct {b['distinct']:,}; assigned in DB "
+        log(
+            f"    handed out {b['handed_out']:,} (distinct {b['distinct']:,}; assigned in DB "
             f"{b['assigned_in_db']:,}; events {b['events']:,}) in {b['wall_s']:.1f} s = "
-            f"{b['items_per_s']:,.0f} items/s")
+            f"{b['items_per_s']:,.0f} items/s"
+        )
         log(f"    per call p50 {b['call_p50_ms']:.2f} ms  p95 {b['call_p95_ms']:.2f} ms")
-        log("    per worker: " + ", ".join(
-            f"{w['username'][-1]}:{w['items']:,}" for w in b["per_worker"]))
-        log(f"    duplicates: returned ids {b['duplicates_returned']}, events "
+        log(
+            "    per worker: "
+            + ", ".join(f"{w['username'][-1]}:{w['items']:,}" for w in b["per_worker"])
+        )
+        log(
+            f"    duplicates: returned ids {b['duplicates_returned']}, events "
             f"{b['duplicates_events']}, wrong owner in DB {b['missing_or_other_owner_in_db']}"
-            f"   {'PASS' if ok_b else 'FAIL'}")
-    log("stages: " + ", ".join(f"{name} {dt:.1f} s" for name, dt in STAGES)
-        + f"; total {total_s:.1f} s")
+            f"   {'PASS' if ok_b else 'FAIL'}"
+        )
+    log(
+        f"load average (1/5/15 min) at the start of (a): "
+        f"{', '.join(f'{x:.1f}' for x in a['load'][0])} on {env['cpus']} CPUs"
+        + (f"; during (b): {', '.join(f'{x:.1f}' for x in b['load'])}" if b else "")
+    )
+    log(
+        "stages: "
+        + ", ".join(f"{name} {dt:.1f} s" for name, dt in STAGES)
+        + f"; total {total_s:.1f} s"
+    )
     log(line)
 
 

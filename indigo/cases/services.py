@@ -13,9 +13,10 @@ from indigo import clock
 from indigo.accounts.roles import is_staff_member, roles_of
 from indigo.cases import validators
 from indigo.cases.deadline import compute_decision_due
+from indigo.cases.effective_dates import effective_on_for
 from indigo.cases.events import event_record
 from indigo.cases.lifecycle import TRANSITIONS, Transition, actions_from
-from indigo.cases.models import Applicant, Application, ApplicationEvent, Status, Suspension
+from indigo.cases.models import Applicant, Application, Status, Suspension
 from indigo.cases.references import new_reference
 from indigo.catalog.models import CustomerGroup, Product
 from indigo.catalog.selectors import NoVersionInForce, version_in_force
@@ -164,32 +165,6 @@ def _save_with_new_reference(application: Application, *, year: int, attempts: i
                 raise
 
 
-def _effective_on(
-    *, actor, on: date | None, application: Application, today: date, trusted: bool
-) -> date:
-    if on is None:
-        return today
-    if not (trusted or is_staff_member(actor)):
-        raise InvalidInput("Only staff can record an action on an earlier date.", field="on")
-    if on > today:
-        raise InvalidInput(
-            f"The date cannot be in the future (today is {today:%Y-%m-%d}).", field="on"
-        )
-    if trusted:  # e.g. a repair period's legal end, recorded by a late sweep
-        return on
-    last = (
-        ApplicationEvent.objects.filter(application=application)
-        .order_by("-effective_on")
-        .values_list("effective_on", flat=True)
-        .first()
-    )
-    if last is not None and on < last:
-        raise InvalidInput(
-            f"The date cannot be before the last recorded step ({last:%Y-%m-%d}).", field="on"
-        )
-    return on
-
-
 def _check_allowed(
     transition: Transition, *, application: Application, actor, reason: str, trusted: bool
 ):
@@ -237,7 +212,9 @@ def application_act(
             .get(pk=application.pk)
         )
         _check_allowed(transition, application=app, actor=actor, reason=reason, trusted=trusted)
-        effective = _effective_on(actor=actor, on=on, application=app, today=today, trusted=trusted)
+        effective = effective_on_for(
+            actor=actor, on=on, application=app, today=today, trusted=trusted
+        )
         work.before_transition(application=app, action=action, actor=actor)
         from_status = app.status
         target = transition.target

@@ -81,6 +81,7 @@ def person_search(
     if v_number:
         people = people.filter(v_number=v_number)
     if surname:
+        # On PostgreSQL this is UPPER(surname::text), the index cases_applicant_name_dob.
         people = people.filter(surname__iexact=surname)
     if date_of_birth:
         people = people.filter(date_of_birth=date_of_birth)

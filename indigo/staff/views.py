@@ -75,6 +75,7 @@ def application_detail(request, reference: str, request_form=None):
             "tasks": tasks_of(application=application),
             "owner": owner_of(application),
             "requests": application.information_requests.all(),
+            "open_suspension": application.suspensions.filter(end__isnull=True).first(),
             "request_form": request_form or InformationRequestForm(),
         },
     )

@@ -159,19 +159,28 @@ class UnitStock:
 
 
 def units_overview(*, on: date) -> list[UnitStock]:
-    """Every unit with the stock of its queues (one grouped query for all queues)."""
+    """Every unit with the stock of its queues (two grouped queries for all queues).
+
+    The stock is counted without touching the applications; only tasks whose start_by
+    has been reached are joined to their application to tell at risk from late. That
+    is enough, because start_by never lies after the deadline (see `urgency.start_by`).
+    """
     units = list(Unit.objects.select_related("location"))
     queues = set().union(*(unit.queues() for unit in units))
-    per_queue = {
-        row["queue"]: row
-        for row in _open_tasks(queues)
+    per_queue: dict[str, dict[str, int]] = defaultdict(lambda: {"at_risk": 0, "late": 0})
+    for row in _open_tasks(queues).values("queue").annotate(stock=Count("pk")):
+        per_queue[row["queue"]]["stock"] = row["stock"]
+    urgent = (
+        _open_tasks(queues)
+        .filter(start_by__lte=on)
         .values("queue")
         .annotate(
-            stock=Count("pk"),
             at_risk=Count("pk", filter=_at_risk_q(on)),
             late=Count("pk", filter=_late_q(on)),
         )
-    }
+    )
+    for row in urgent:
+        per_queue[row["queue"]].update(at_risk=row["at_risk"], late=row["late"])
     empty = {"stock": 0, "at_risk": 0, "late": 0}
     return [
         UnitStock(
@@ -282,6 +291,7 @@ def member_weeks(*, unit: Unit, start: date, end: date) -> float:
         Membership.objects.filter(unit=unit, valid_from__lt=end)
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=start))
         .filter(user__groups__name__in=_WORKER_GROUPS)
+        .order_by()
         .values_list("user_id", "valid_from", "valid_to")
         .distinct()
     )

@@ -12,6 +12,7 @@ from django.db.models import Max
 from indigo import clock
 from indigo.accounts.roles import CASEWORKER_ROLES, Role, has_role, roles_of
 from indigo.cases.access import applications_visible_to
+from indigo.cases.effective_dates import effective_on_for
 from indigo.cases.events import event_record
 from indigo.cases.models import Application, Status
 from indigo.catalog.models import TaskDefinition
@@ -209,7 +210,7 @@ def work_get_next(*, actor, attempts: int = 5) -> Task | None:
     return None
 
 
-def task_reassign(*, actor, task: Task, assignee, reason: str) -> Task:
+def task_reassign(*, actor, task: Task, assignee, reason: str, on=None) -> Task:
     """Give a task (or, for `handle`, the ownership of an application) to someone else."""
     if not reason.strip():
         raise InvalidInput("Give a reason for the reassignment.", field="reason")
@@ -241,11 +242,14 @@ def task_reassign(*, actor, task: Task, assignee, reason: str) -> Task:
                 "member of a unit that handles it.",
                 field="assignee",
             )
-        _assign(task, assignee, by=actor, reason=reason.strip())
+        effective = effective_on_for(
+            actor=actor, on=on, application=task.application, today=clock.today()
+        )
+        _assign(task, assignee, by=actor, reason=reason.strip(), on=effective)
     return task
 
 
-def task_complete(*, actor, task: Task, outcome: str, result: str) -> Task:
+def task_complete(*, actor, task: Task, outcome: str, result: str, on=None) -> Task:
     """Record the result of a task; it goes back to the owner as advice (R6)."""
     if outcome not in Task.Outcome.values:
         raise InvalidInput(f"Choose an outcome: {', '.join(Task.Outcome.values)}.", field="outcome")
@@ -259,6 +263,9 @@ def task_complete(*, actor, task: Task, outcome: str, result: str) -> Task:
             raise Conflict("This task is already closed.", code="task-closed")
         if task.assignee_id != actor.pk:
             raise NotAllowed("This task is not yours. Ask its assignee or a manager.")
+        effective = effective_on_for(
+            actor=actor, on=on, application=task.application, today=clock.today()
+        )
         task.state = Task.State.DONE
         task.outcome = outcome
         task.result = result.strip()
@@ -268,6 +275,7 @@ def task_complete(*, actor, task: Task, outcome: str, result: str) -> Task:
         event_record(
             application=task.application,
             actor=actor,
+            effective_on=effective,
             action="complete-task",
             reason=task.result,
             payload={"task": task.code, "outcome": outcome},

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 
@@ -45,7 +46,10 @@ class Applicant(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        indexes = [models.Index(fields=["surname", "date_of_birth"])]
+        indexes = [
+            # Person search: surname (any case) with date of birth.
+            models.Index(Upper("surname"), "date_of_birth", name="cases_applicant_name_dob"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.given_names} {self.surname}"

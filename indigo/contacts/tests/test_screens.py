@@ -205,5 +205,5 @@ def test_the_person_page_shows_open_information_requests(agent_client):
         html = agent_client.get(person_url(application.applicant)).content.decode()
 
     assert "Open requests" in html
-    assert "A signed employment contract. (until 16 Mar 2026)" in html
+    assert "A signed employment contract. (until 16 March 2026)" in html
     assert "Yes: waiting for the applicant" in html

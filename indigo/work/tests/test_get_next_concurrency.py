@@ -30,7 +30,7 @@ def test_parallel_workers_never_receive_the_same_item(regular_unit):
             start.wait()
             while (task := work_get_next(actor=user)) is not None:
                 handed[user.pk].append(task.pk)
-        except BaseException as exc:  # noqa: BLE001 - reported below
+        except BaseException as exc:
             errors.append(exc)
         finally:
             connection.close()
