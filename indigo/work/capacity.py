@@ -2,8 +2,9 @@
 
 Definitions, all for a unit on a day `on`:
 
-- *Queues*: `Unit.queues()`. Several units can serve one queue; the figures are then
-  those of the queue, shared by the units.
+- *Queues*: `Unit.queues()`. Several units can serve one queue; stock and output are
+  then those of the queue, shared by the units, and the throughput per member (the
+  queue's output over this unit's members) is an upper bound.
 - *Stock* (werkvoorraad): open tasks in the queues, assigned or not. The owning task
   (`handle`) counts too: owning a case is work.
 - *Age* of a task: days since its application was received.
@@ -24,9 +25,9 @@ Definitions, all for a unit on a day `on`:
   stopped. Adding N members recomputes it with workers + N. None when it cannot be
   estimated (no throughput or no workers); 0 when there is no stock.
 
-Every count is one aggregate query over the open (or recently completed) tasks of the
-queues with conditional COUNTs (`COUNT(*) FILTER (WHERE …)`, the CASE WHEN bucket in
-SQL), never a loop over tasks in Python: it stays a single scan at millions of rows.
+Counts are aggregate queries over the open (or recently completed) tasks of the
+queues with conditional COUNTs (`COUNT(*) FILTER (WHERE …)`, the CASE WHEN bucket of
+SQL): one query per table or chart, never a loop over tasks in Python.
 """
 
 from collections import defaultdict

@@ -72,6 +72,17 @@ class Task(models.Model):
                 name="work_task_worklist",
             ),
             models.Index(fields=["application", "state"], name="work_task_application"),
+            # Managers' figures: open stock per queue, and output per week.
+            models.Index(
+                fields=["queue", "start_by"],
+                condition=Q(state="open"),
+                name="work_task_open_by_queue",
+            ),
+            models.Index(
+                fields=["queue", "completed_at"],
+                condition=Q(state="done"),
+                name="work_task_output",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
