@@ -1,11 +1,15 @@
 """Errors as RFC 9457 problem details (application/problem+json).
 
 NL GOV API Design Rules: 4xx/5xx carry `status`, `title` and `detail`; invalid input
-is 400 (never 422) and lists every invalid field in `invalidParams`.
+is 400 (never 422) and lists every invalid field in `invalidParams`. `title` and
+`detail` are in the language of the request (Accept-Language, LocaleMiddleware);
+`code` and `invalidParams[].name` are for machines and never translated.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -15,16 +19,16 @@ from indigo.errors import DomainError
 PROBLEM_JSON = "application/problem+json"
 
 _TITLES = {
-    400: "Invalid input.",
-    401: "Authentication required.",
-    403: "You are not allowed to do this.",
-    404: "Not found.",
-    405: "Method not allowed.",
-    406: "Not acceptable.",
-    409: "Not possible in the current state.",
-    413: "Request too large.",
-    415: "Unsupported media type.",
-    429: "Too many requests.",
+    400: gettext_lazy("Invalid input."),
+    401: gettext_lazy("Authentication required."),
+    403: gettext_lazy("You are not allowed to do this."),
+    404: gettext_lazy("Not found."),
+    405: gettext_lazy("Method not allowed."),
+    406: gettext_lazy("Not acceptable."),
+    409: gettext_lazy("Not possible in the current state."),
+    413: gettext_lazy("Request too large."),
+    415: gettext_lazy("Unsupported media type."),
+    429: gettext_lazy("Too many requests."),
 }
 
 
@@ -39,9 +43,9 @@ def problem(
 ) -> Response:
     body = {
         "type": "about:blank",
-        "title": title or _TITLES.get(status_code, "Error."),
+        "title": str(title or _TITLES.get(status_code) or _("Error.")),
         "status": status_code,
-        "detail": detail,
+        "detail": str(detail),
     }
     if code:
         body["code"] = code
@@ -95,11 +99,15 @@ def problem_exception_handler(exc, context):
         detail = "; ".join(f"{p['name']}: {p['reason']}" for p in params)
         return problem(400, detail, invalid_params=params, code="invalid")
     if isinstance(exc, exceptions.ParseError):
-        return problem(400, f"The request body could not be read: {exc.detail}", code="parse")
+        return problem(
+            400,
+            _("The request body could not be read: %(reason)s") % {"reason": exc.detail},
+            code="parse",
+        )
     if isinstance(exc, Http404):
-        return problem(404, str(exc) or "Not found.", code="not-found")
+        return problem(404, str(exc) or _("Not found."), code="not-found")
     if isinstance(exc, PermissionDenied):
-        return problem(403, str(exc) or "You are not allowed to do this.", code="forbidden")
+        return problem(403, str(exc) or _("You are not allowed to do this."), code="forbidden")
     response = exception_handler(exc, context)
     if response is None:
         return None
@@ -119,9 +127,10 @@ def not_found_json(request, exception=None):
     return JsonResponse(
         {
             "type": "about:blank",
-            "title": "Not found.",
+            "title": _("Not found."),
             "status": 404,
-            "detail": f"There is no resource at {request.path}. Paths have no trailing slash.",
+            "detail": _("There is no resource at %(path)s. Paths have no trailing slash.")
+            % {"path": request.path},
         },
         status=status.HTTP_404_NOT_FOUND,
         content_type=PROBLEM_JSON,

@@ -1,5 +1,6 @@
 """REST API of applications and their lifecycle (thin: parse, call a service, present)."""
 
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
@@ -126,7 +127,7 @@ class ApplicationListApi(APIView):
     )
     def post(self, request):
         if not (is_staff_member(request.user) or has_role(request.user, Role.APPLICANT)):
-            raise PermissionDenied("Only staff and applicants can submit applications.")
+            raise PermissionDenied(_("Only staff and applicants can submit applications."))
         data = ApplicationCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
@@ -151,7 +152,10 @@ def get_visible_application(request, reference: str) -> Application:
         return selectors.application_get(user=request.user, reference=reference)
     except Application.DoesNotExist:
         # The same answer whether it does not exist or is not yours.
-        raise NotFound(f"No application with reference {reference} that you can see.") from None
+        raise NotFound(
+            _("No application with reference %(reference)s that you can see.")
+            % {"reference": reference}
+        ) from None
 
 
 class ApplicationDetailApi(APIView):

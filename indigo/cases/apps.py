@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CasesConfig(AppConfig):
     name = "indigo.cases"
     label = "cases"
-    verbose_name = "Applications"
+    verbose_name = _("Applications")
 
     def ready(self) -> None:
         from indigo import append_only

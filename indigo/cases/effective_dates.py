@@ -2,9 +2,11 @@
 
 from datetime import date
 
+from django.utils.translation import gettext as _
+
 from indigo.accounts.roles import is_staff_member
 from indigo.cases.models import Application, ApplicationEvent
-from indigo.errors import InvalidInput
+from indigo.errors import InvalidInput, day
 
 
 def effective_on_for(
@@ -15,10 +17,11 @@ def effective_on_for(
     if on is None:
         return today
     if not (trusted or is_staff_member(actor)):
-        raise InvalidInput("Only staff can record an action on an earlier date.", field="on")
+        raise InvalidInput(_("Only staff can record an action on an earlier date."), field="on")
     if on > today:
         raise InvalidInput(
-            f"The date cannot be in the future (today is {today:%Y-%m-%d}).", field="on"
+            _("The date cannot be in the future (today is %(today)s).") % {"today": day(today)},
+            field="on",
         )
     if trusted:  # e.g. a repair period's legal end, recorded by a late sweep
         return on
@@ -30,6 +33,7 @@ def effective_on_for(
     )
     if last is not None and on < last:
         raise InvalidInput(
-            f"The date cannot be before the last recorded step ({last:%Y-%m-%d}).", field="on"
+            _("The date cannot be before the last recorded step (%(date)s).") % {"date": day(last)},
+            field="on",
         )
     return on

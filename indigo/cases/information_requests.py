@@ -12,13 +12,14 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from indigo import clock
 from indigo.accounts.roles import is_staff_member
 from indigo.cases.events import event_record
 from indigo.cases.models import Application, InformationRequest, Status, Suspension
 from indigo.cases.services import application_act
-from indigo.errors import Conflict, InvalidInput, NotAllowed
+from indigo.errors import Conflict, InvalidInput, NotAllowed, day
 
 
 def _message(*, application: Application, what: str, until: date) -> tuple[str, str]:
@@ -38,11 +39,14 @@ def information_request_create(
     today = clock.today()
     what = what.strip()
     if not what:
-        raise InvalidInput("Say in plain words what the applicant must send.", field="what")
+        raise InvalidInput(_("Say in plain words what the applicant must send."), field="what")
     if until <= today:
         raise InvalidInput(
-            f"The repair period must end after today ({today:%Y-%m-%d}); a period in the "
-            "past gives the applicant no time.",
+            _(
+                "The repair period must end after today (%(today)s); a period in the "
+                "past gives the applicant no time."
+            )
+            % {"today": day(today)},
             field="until",
         )
     with transaction.atomic():
@@ -79,14 +83,14 @@ def information_request_answer(*, actor, request: InformationRequest, answer: st
     """The applicant (or staff, for a reply on paper) supplies what was asked."""
     answer = answer.strip()
     if not answer:
-        raise InvalidInput("Write what you are sending, or attach it.", field="answer")
+        raise InvalidInput(_("Write what you are sending, or attach it."), field="answer")
     own = request.application.applicant.user_id == getattr(actor, "pk", None)
     if not (own or is_staff_member(actor)):
-        raise NotAllowed("Only the applicant or staff can answer this request.")
+        raise NotAllowed(_("Only the applicant or staff can answer this request."))
     with transaction.atomic():
         request = InformationRequest.objects.select_for_update().get(pk=request.pk)
         if not request.is_open:
-            raise Conflict("This request is already answered or its period has ended.")
+            raise Conflict(_("This request is already answered or its period has ended."))
         request.answered_at = clock.now()
         request.answered_by = actor
         request.answer = answer

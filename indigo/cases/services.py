@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from indigo import clock
 from indigo.accounts.roles import is_staff_member, roles_of
@@ -22,13 +24,13 @@ from indigo.catalog.models import CustomerGroup, Product
 from indigo.catalog.selectors import NoVersionInForce, version_in_force
 from indigo.deadlines.periods import add_period
 from indigo.deadlines.termijnenwet import apply_atw
-from indigo.errors import Conflict, DomainError, InvalidInput, NotAllowed
+from indigo.errors import Conflict, DomainError, InvalidInput, NotAllowed, day
 from indigo.work import services as work
 
 
 class UnknownAction(DomainError):
     status = 404
-    title = "Unknown action."
+    title = gettext_lazy("Unknown action.")
 
 
 @dataclass(frozen=True)
@@ -45,12 +47,13 @@ def _receipt_date(*, actor, received_on: date | None, today: date) -> date:
         return today
     if not is_staff_member(actor):
         raise InvalidInput(
-            "Only staff can record an earlier receipt date; leave received_on out.",
+            _("Only staff can record an earlier receipt date; leave received_on out."),
             field="received_on",
         )
     if received_on > today:
         raise InvalidInput(
-            f"The receipt date cannot be in the future (today is {today:%Y-%m-%d}).",
+            _("The receipt date cannot be in the future (today is %(today)s).")
+            % {"today": day(today)},
             field="received_on",
         )
     return received_on
@@ -70,8 +73,10 @@ def _applicant_for(*, actor, data: ApplicantData, today: date) -> Applicant:
         if known is not None:
             if known.date_of_birth != dob:
                 raise InvalidInput(
-                    "This V-number belongs to a person with another date of birth. "
-                    "Check the V-number and the date of birth.",
+                    _(
+                        "This V-number belongs to a person with another date of birth. "
+                        "Check the V-number and the date of birth."
+                    ),
                     field="applicant.v_number",
                 )
             return known
@@ -100,7 +105,9 @@ def application_create(
     if product is None:
         known = ", ".join(Product.objects.order_by("code").values_list("code", flat=True))
         raise InvalidInput(
-            f"There is no product '{product_code}'. Choose one of: {known}.", field="product"
+            _("There is no product '%(product)s'. Choose one of: %(known)s.")
+            % {"product": product_code, "known": known},
+            field="product",
         )
     received = _receipt_date(actor=actor, received_on=received_on, today=today)
     try:
@@ -113,8 +120,11 @@ def application_create(
         if group is None:
             codes = ", ".join(version.customer_groups.values_list("code", flat=True))
             raise InvalidInput(
-                f"Product '{product.code}' has no customer group '{customer_group_code}'. "
-                f"Choose one of: {codes}.",
+                _(
+                    "Product '%(product)s' has no customer group '%(group)s'. "
+                    "Choose one of: %(codes)s."
+                )
+                % {"product": product.code, "group": customer_group_code, "codes": codes},
                 field="customer_group",
             )
     with transaction.atomic():
@@ -168,17 +178,28 @@ def _save_with_new_reference(application: Application, *, year: int, attempts: i
 def _check_allowed(
     transition: Transition, *, application: Application, actor, reason: str, trusted: bool
 ):
+    label = str(transition.label)
     if application.status not in transition.sources:
-        possible = ", ".join(t.action for t in actions_from(Status(application.status))) or "none"
-        raise Conflict(
-            f"'{transition.action}' is not possible while the application is "
-            f"{Status(application.status).label.lower()}. Possible now: {possible}.",
-            code="transition-not-allowed",
-        )
+        status = Status(application.status)
+        possible = ", ".join(str(t.label) for t in actions_from(status))
+        if possible:
+            message = _(
+                "“%(action)s” is not possible while the application is in the status "
+                "“%(status)s”. Possible now: %(possible)s."
+            ) % {"action": label, "status": status.label, "possible": possible}
+        else:
+            message = _(
+                "“%(action)s” is not possible while the application is in the status "
+                "“%(status)s”. No step is possible now."
+            ) % {"action": label, "status": status.label}
+        raise Conflict(message, code="transition-not-allowed")
     if not trusted and not roles_of(actor) & transition.roles:
-        raise NotAllowed(f"Your role does not allow '{transition.action}'.")
+        raise NotAllowed(_("Your role does not allow “%(action)s”.") % {"action": label})
     if transition.reason_required and not reason.strip():
-        raise InvalidInput(f"Give a reason for '{transition.action}'.", field="reason")
+        raise InvalidInput(
+            _("Give a reason for “%(action)s”.") % {"action": label},
+            field="reason",
+        )
 
 
 def application_act(
@@ -201,7 +222,8 @@ def application_act(
     transition = TRANSITIONS.get(action)
     if transition is None:
         raise UnknownAction(
-            f"There is no action '{action}'. Actions: {', '.join(sorted(TRANSITIONS))}.",
+            _("There is no action '%(action)s'. Choose one of: %(actions)s.")
+            % {"action": action, "actions": ", ".join(sorted(TRANSITIONS))},
             field="action",
         )
     today = clock.today()
@@ -249,13 +271,13 @@ def _apply(action: str, *, app: Application, effective: date, reason: str, until
     if action == "suspend":
         if until is not None and until <= effective:
             raise InvalidInput(
-                "The end of the repair period (until) must be after the suspension starts.",
+                _("The end of the repair period (until) must be after the suspension starts."),
                 field="until",
             )
         if kind not in Suspension.Kind.values:
             raise InvalidInput(
-                f"Unknown suspension kind '{kind}'. Choose one of: "
-                f"{', '.join(Suspension.Kind.values)}.",
+                _("Unknown suspension kind '%(kind)s'. Choose one of: %(kinds)s.")
+                % {"kind": kind, "kinds": ", ".join(Suspension.Kind.values)},
                 field="kind",
             )
         app.resume_status = app.status
@@ -272,13 +294,16 @@ def _apply(action: str, *, app: Application, effective: date, reason: str, until
         extension = app.product_version.extension
         if extension is None:
             raise Conflict(
-                "The law gives no extension of the decision period for this product.",
+                _("The law gives no extension of the decision period for this product."),
                 code="no-extension",
             )
         if app.is_extended:
             raise Conflict(
-                f"The decision period was already extended on {app.extended_on:%Y-%m-%d}; "
-                "it can be extended only once.",
+                _(
+                    "The decision period was already extended on %(date)s; "
+                    "it can be extended only once."
+                )
+                % {"date": day(app.extended_on)},
                 code="already-extended",
             )
         app.extended_on = effective

@@ -3,6 +3,7 @@
 import re
 from datetime import date
 
+from django.utils.translation import gettext as _
 from django_countries import countries
 
 from indigo.errors import InvalidInput
@@ -24,8 +25,11 @@ def validate_nationality(code: str) -> str:
     if code in SPECIAL_NATIONALITY_CODES or (len(code) == 3 and countries.alpha2(code)):
         return code
     raise InvalidInput(
-        f"'{code}' is not an ISO 3166-1 alpha-3 country code. Use three letters, "
-        "for example COL for Colombia or SYR for Syria (XXA for a stateless person).",
+        _(
+            "'%(code)s' is not an ISO 3166-1 alpha-3 country code. Use three letters, "
+            "for example COL for Colombia or SYR for Syria (XXA for a stateless person)."
+        )
+        % {"code": code},
         field="nationality",
     )
 
@@ -34,7 +38,7 @@ def validate_v_number(value: str) -> str:
     value = (value or "").strip()
     if value and not V_NUMBER.match(value):
         raise InvalidInput(
-            "A V-number (vreemdelingennummer) has exactly 10 digits, for example 1234567890.",
+            _("A V-number (vreemdelingennummer) has exactly 10 digits, for example 1234567890."),
             field="v_number",
         )
     return value
@@ -42,10 +46,11 @@ def validate_v_number(value: str) -> str:
 
 def validate_date_of_birth(value: date, *, today: date) -> date:
     if value > today:
-        raise InvalidInput("The date of birth cannot be in the future.", field="date_of_birth")
+        raise InvalidInput(_("The date of birth cannot be in the future."), field="date_of_birth")
     if today.year - value.year > MAX_AGE_YEARS:
         raise InvalidInput(
-            f"The date of birth is more than {MAX_AGE_YEARS} years ago; check the year.",
+            _("The date of birth is more than %(years)d years ago; check the year.")
+            % {"years": MAX_AGE_YEARS},
             field="date_of_birth",
         )
     return value
@@ -54,5 +59,5 @@ def validate_date_of_birth(value: date, *, today: date) -> date:
 def validate_name(value: str, *, field: str) -> str:
     value = " ".join((value or "").split())
     if not value:
-        raise InvalidInput("This name cannot be empty.", field=field)
+        raise InvalidInput(_("This name cannot be empty."), field=field)
     return value

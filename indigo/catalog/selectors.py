@@ -5,13 +5,18 @@ from datetime import date
 from django.apps import apps
 from django.db import connections, router
 from django.db.models import Exists, F, Model, OuterRef, QuerySet, Subquery
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from indigo.catalog.models import Product, ProductVersion, TaskDefinition
 
 
 class NoVersionInForce(Exception):
     def __init__(self, product: Product, on: date):
-        super().__init__(f"Product '{product.code}' has no version in force on {on:%Y-%m-%d}.")
+        super().__init__(
+            _("Product '%(product)s' has no rules (version) in force on %(date)s.")
+            % {"product": product.code, "date": date_format(on, "j F Y")}
+        )
         self.product = product
         self.on = on
 

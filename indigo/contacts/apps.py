@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ContactsConfig(AppConfig):
     name = "indigo.contacts"
     label = "contacts"
-    verbose_name = "Contacts: one view of a person, and the contact log"
+    verbose_name = _("Contacts: one view of a person, and the contact log")
 
     def ready(self) -> None:
         from indigo import append_only

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DeadlinesConfig(AppConfig):
     name = "indigo.deadlines"
     label = "deadlines"
-    verbose_name = "Decision deadlines"
+    verbose_name = _("Decision deadlines")

@@ -2,6 +2,7 @@
 
 from django.http import FileResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
@@ -119,7 +120,10 @@ class DocumentContentApi(APIView):
         try:
             document = selectors.document_get(application=application, document_id=document_id)
         except Document.DoesNotExist:
-            raise NotFound(f"Application {reference} has no document {document_id}.") from None
+            raise NotFound(
+                _("Application %(reference)s has no document %(document)s.")
+                % {"reference": reference, "document": document_id}
+            ) from None
         content = services.document_open(
             actor=request.user,
             document=document,

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DossierConfig(AppConfig):
     name = "indigo.dossier"
     label = "dossier"
-    verbose_name = "Dossier"
+    verbose_name = _("Dossier")
 
     def ready(self) -> None:
         from indigo import append_only

@@ -20,6 +20,9 @@ from django.conf import settings
 from django.core.files import File
 from django.db import transaction
 from django.db.models import Max
+from django.utils.formats import get_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from indigo import clock
 from indigo.accounts.roles import Role, has_role, is_staff_member
@@ -30,7 +33,7 @@ from indigo.dossier import sniffing
 from indigo.dossier.access import may_open, may_upload
 from indigo.dossier.models import Document, DocumentAccess, Source
 from indigo.dossier.storage import dossier_storage, new_storage_name
-from indigo.errors import Conflict, DomainError, InvalidInput, NotAllowed
+from indigo.errors import Conflict, DomainError, InvalidInput, NotAllowed, day
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +44,7 @@ class IntegrityFailure(DomainError):
     """The stored bytes are not the bytes that were uploaded (or are gone)."""
 
     status = 500
-    title = "The stored document failed its integrity check."
+    title = gettext_lazy("The stored document failed its integrity check.")
 
 
 @dataclass(frozen=True)
@@ -54,13 +57,18 @@ class _Fingerprint:
 
 def _megabytes(size: int) -> str:
     text = f"{size / (1024 * 1024):.2f}".rstrip("0").rstrip(".")
-    return f"{text} MB" if text != "0" else f"{size} bytes"
+    if text == "0":
+        return ngettext("%(size)d byte", "%(size)d bytes", size) % {"size": size}
+    return _("%(size)s MB") % {"size": text.replace(".", get_format("DECIMAL_SEPARATOR"))}
 
 
 def _too_big(size_limit: int) -> InvalidInput:
     return InvalidInput(
-        f"The file is larger than the limit of {_megabytes(size_limit)}. Upload a smaller "
-        "file, for example a scan at a lower resolution or fewer pages.",
+        _(
+            "The file is larger than the limit of %(limit)s. Upload a smaller file, for "
+            "example a scan at a lower resolution or fewer pages."
+        )
+        % {"limit": _megabytes(size_limit)},
         field="file",
         code="too-big",
     )
@@ -98,13 +106,35 @@ def _document_type_for(*, application: Application, code: str) -> DocumentType:
         if document_type.code == code:
             return document_type
     choices = ", ".join(t.code for t in allowed)
-    hint = f"Choose one of: {choices}." if choices else "This product asks for no documents."
-    if not DocumentType.objects.filter(code=code).exists():
-        message = f"There is no document type '{code}'. {hint}"
+    facts = {
+        "type": code,
+        "product": application.product.code,
+        "valid_from": day(version.valid_from),
+        "choices": choices,
+    }
+    known = DocumentType.objects.filter(code=code).exists()
+    if not known and choices:
+        message = _("There is no document type '%(type)s'. Choose one of: %(choices)s.") % facts
+    elif not known:
+        message = (
+            _("There is no document type '%(type)s'. This product asks for no documents.") % facts
+        )
+    elif choices:
+        message = (
+            _(
+                "Document type '%(type)s' is not part of the dossier of product "
+                "'%(product)s' (version from %(valid_from)s). Choose one of: %(choices)s."
+            )
+            % facts
+        )
     else:
         message = (
-            f"Document type '{code}' is not part of the dossier of product "
-            f"'{application.product.code}' (version from {version.valid_from:%Y-%m-%d}). {hint}"
+            _(
+                "Document type '%(type)s' is not part of the dossier of product "
+                "'%(product)s' (version from %(valid_from)s). This product asks for no "
+                "documents."
+            )
+            % facts
         )
     raise InvalidInput(message, field="type", code="type-not-allowed")
 
@@ -120,12 +150,14 @@ def _source_for(*, actor, source: str | None) -> str:
         return default
     if source not in Source.values:
         raise InvalidInput(
-            f"Unknown source '{source}'. Choose one of: {', '.join(Source.values)}.",
+            _("Unknown source '%(source)s'. Choose one of: %(sources)s.")
+            % {"source": source, "sources": ", ".join(Source.values)},
             field="source",
         )
     if not is_staff_member(actor):
         raise InvalidInput(
-            "Only staff can record who supplied a document; leave source out.", field="source"
+            _("Only staff can record who supplied a document; leave source out."),
+            field="source",
         )
     return source
 
@@ -144,11 +176,14 @@ def document_upload(
 ) -> Document:
     """Add a document to the dossier, as the next version of its type."""
     if not may_upload(actor, application):
-        raise NotAllowed("Your role does not allow adding documents to this application.")
+        raise NotAllowed(_("Your role does not allow adding documents to this application."))
     if application.status in CLOSED_TO_DOCUMENTS:
         raise Conflict(
-            f"The application is {Status(application.status).label.lower()}; documents can no "
-            "longer be added. For an objection, register the objection first.",
+            _(
+                "The application is in the status “%(status)s”; documents can no longer be "
+                "added. For an objection, register the objection first."
+            )
+            % {"status": Status(application.status).label},
             code="dossier-closed",
         )
     document_type = _document_type_for(application=application, code=document_type_code)
@@ -156,7 +191,7 @@ def document_upload(
     size_limit = settings.INDIGO_DOSSIER_MAX_UPLOAD_BYTES
     if not file.size:
         raise InvalidInput(
-            "The file is empty. Choose the file again; if it was a scan, scan it again.",
+            _("The file is empty. Choose the file again; if it was a scan, scan it again."),
             field="file",
             code="empty",
         )
@@ -167,9 +202,11 @@ def document_upload(
     if content_type is None:
         found = sniffing.describe(fingerprint.head, fingerprint.tail)
         raise InvalidInput(
-            f"The file's content is {found}; allowed are "
-            f"{', '.join(sniffing.ALLOWED.values())}. Renaming a file does not change "
-            "its content: save or scan the document as PDF, JPEG or PNG.",
+            _(
+                "The file's content is %(found)s; allowed are %(allowed)s. Renaming a file "
+                "does not change its content: save or scan the document as PDF, JPEG or PNG."
+            )
+            % {"found": found, "allowed": ", ".join(sniffing.ALLOWED.values())},
             field="file",
             code="content-type",
         )
@@ -233,8 +270,10 @@ def _verified_copy(document: Document) -> IO[bytes]:
             exc,
         )
         raise IntegrityFailure(
-            "The stored file of this document is missing or unreadable. It has not been "
-            "handed out; the administrators have been alerted.",
+            _(
+                "The stored file of this document is missing or unreadable. It has not been "
+                "handed out; the administrators have been alerted."
+            ),
             code="integrity",
         ) from exc
     if not hmac.compare_digest(digest.hexdigest(), document.sha256):
@@ -249,8 +288,10 @@ def _verified_copy(document: Document) -> IO[bytes]:
             document.sha256,
         )
         raise IntegrityFailure(
-            "The stored file of this document differs from what was uploaded (checksum "
-            "mismatch). It has not been handed out; the administrators have been alerted.",
+            _(
+                "The stored file of this document differs from what was uploaded (checksum "
+                "mismatch). It has not been handed out; the administrators have been alerted."
+            ),
             code="integrity",
         )
     copy.seek(0)
@@ -263,12 +304,12 @@ def document_open(
     """The document's verified bytes, recording who opened it and how."""
     if kind not in DocumentAccess.Kind.values:
         raise InvalidInput(
-            f"Unknown access kind '{kind}'. Choose one of: "
-            f"{', '.join(DocumentAccess.Kind.values)}.",
+            _("Unknown access kind '%(kind)s'. Choose one of: %(kinds)s.")
+            % {"kind": kind, "kinds": ", ".join(DocumentAccess.Kind.values)},
             field="kind",
         )
     if not actor.is_authenticated or not may_open(actor, document.application):
-        raise NotAllowed("You are not allowed to open documents of this application.")
+        raise NotAllowed(_("You are not allowed to open documents of this application."))
     content = _verified_copy(document)
     try:
         with transaction.atomic():

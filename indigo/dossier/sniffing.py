@@ -24,6 +24,9 @@ image, which is where image libraries have their security bugs. Three fixed
 signatures are easier to audit here than any of those.
 """
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 HEAD_SIZE = 512
 TAIL_SIZE = 1024
 
@@ -67,49 +70,56 @@ def sniff(head: bytes, tail: bytes) -> str | None:
     return None
 
 
-# Formats people upload by mistake (or on purpose), to say what we found instead.
+# Formats people upload by mistake (or on purpose), to say what we found instead. Each
+# description is put into a sentence ("The file's content is …"), in the user's language.
 _KNOWN_OTHERS = [
-    (b"MZ", "a Windows program (.exe/.dll)"),
-    (b"\x7fELF", "a Linux program (ELF)"),
-    (b"PK\x03\x04", "a ZIP archive (also .docx, .xlsx, .odt)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document (.doc, .xls)"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"II*\x00", "a TIFF image"),
-    (b"MM\x00*", "a TIFF image"),
-    (b"{\\rtf", "an RTF document"),
-    (b"Rar!", "a RAR archive"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"MZ", gettext_lazy("a Windows program (.exe/.dll)")),
+    (b"\x7fELF", gettext_lazy("a Linux program (ELF)")),
+    (b"PK\x03\x04", gettext_lazy("a ZIP archive (also .docx, .xlsx, .odt)")),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        gettext_lazy("an old Microsoft Office document (.doc, .xls)"),
+    ),
+    (b"GIF87a", gettext_lazy("a GIF image")),
+    (b"GIF89a", gettext_lazy("a GIF image")),
+    (b"II*\x00", gettext_lazy("a TIFF image")),
+    (b"MM\x00*", gettext_lazy("a TIFF image")),
+    (b"{\\rtf", gettext_lazy("an RTF document")),
+    (b"Rar!", gettext_lazy("a RAR archive")),
+    (b"7z\xbc\xaf\x27\x1c", gettext_lazy("a 7-Zip archive")),
 ]
 
 
 def describe(head: bytes, tail: bytes) -> str:
-    """What the content looks like, in words for the person who uploaded it."""
+    """What the content looks like, in words for the person who uploaded it (in the
+    active language; a phrase that fits "The file's content is …")."""
     if (mime := sniff(head, tail)) is not None:
-        return f"a {ALLOWED[mime]} file"
+        return _("a %(format)s file") % {"format": ALLOWED[mime]}
     if head.startswith(b"%PDF-"):
-        return "a PDF without its end marker (%%EOF): the file may be incomplete"
+        return _("a PDF without its end marker (%(marker)s): the file may be incomplete") % {
+            "marker": "%%EOF"
+        }
     if head.startswith(_JPEG_START):
-        return "a JPEG with missing end marker or extra data after the image"
+        return _("a JPEG with missing end marker or extra data after the image")
     if head.startswith(_PNG_SIGNATURE):
-        return "a damaged PNG (no image header)"
+        return _("a damaged PNG (no image header)")
     if head[4:8] == b"ftyp":
-        return "an MP4/HEIC file (photo or video)"
+        return _("an MP4/HEIC file (photo or video)")
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "a WebP image"
+        return _("a WebP image")
     for signature, description in _KNOWN_OTHERS:
         if head.startswith(signature):
-            return description
+            return str(description)
     stripped = head.lstrip().lower()
     if stripped.startswith((b"<!doctype html", b"<html", b"<?xml", b"<svg")):
-        return "an HTML/XML document"
+        return _("an HTML/XML document")
     try:
         text = head.decode("utf-8")
     except UnicodeDecodeError:
         # The head may end inside a multi-byte character; judge what came before it.
         text = head[:-3].decode("utf-8", errors="replace")
         if "\ufffd" in text:
-            return "unrecognised binary content"
+            return _("unrecognised binary content")
     if all(ch.isprintable() or ch in "\r\n\t" for ch in text):
-        return "plain text"
-    return "unrecognised binary content"
+        return _("plain text")
+    return _("unrecognised binary content")

@@ -38,7 +38,10 @@ class ActionForm(forms.Form):
 class InformationRequestForm(forms.Form):
     what = forms.CharField(
         label=_("What must the applicant send?"),
-        help_text=_("Plain words; the applicant reads this in their own language's letter."),
+        help_text=_(
+            "Write in plain words. The applicant gets this text inside a letter in their "
+            "own language."
+        ),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     until = forms.DateField(

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class WorkConfig(AppConfig):
     name = "indigo.work"
     label = "work"
-    verbose_name = "Work: tasks, worklists and queues"
+    verbose_name = _("Work: tasks, worklists and queues")

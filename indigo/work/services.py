@@ -8,6 +8,8 @@ from datetime import timedelta
 
 from django.db import connection, transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from indigo import clock
 from indigo.accounts.roles import CASEWORKER_ROLES, Role, has_role, roles_of
@@ -102,19 +104,29 @@ def before_transition(*, application: Application, action: str, actor) -> None:
         blocking = list(
             Task.objects.filter(application=application, state=OPEN, blocking=True)
             .exclude(code=HANDLE)
-            .values_list("code", flat=True)
+            .select_related("definition")
+            .order_by("code")
         )
         if blocking:
+            names = ", ".join(
+                task.definition.name if task.definition else task.code for task in blocking
+            )
             raise Conflict(
-                f"{len(blocking)} blocking task(s) are still open: {', '.join(blocking)}. "
-                "Wait for their results before proposing a decision.",
+                ngettext(
+                    "%(count)d blocking task is still open: %(tasks)s. "
+                    "Wait for its result before proposing a decision.",
+                    "%(count)d blocking tasks are still open: %(tasks)s. "
+                    "Wait for their results before proposing a decision.",
+                    len(blocking),
+                )
+                % {"count": len(blocking), "tasks": names},
                 code="blocking-tasks-open",
             )
     if action == "start-assessment":
         owner = owner_of(application)
         if owner is None and not has_role(actor, *CASEWORKER_ROLES):
             raise Conflict(
-                "The application has no owning caseworker yet. Assign one first.",
+                _("The application has no owning caseworker yet. Assign one first."),
                 code="no-owner",
             )
 
@@ -182,7 +194,7 @@ def work_get_next(*, actor, attempts: int = 5) -> Task | None:
     queues = queues_of(user=actor, on=clock.today())
     if not queues:
         return None
-    for _ in range(attempts):
+    for _attempt in range(attempts):
         with transaction.atomic():
             candidates = Task.objects.filter(
                 state=OPEN, assignee__isnull=True, queue__in=queues
@@ -213,11 +225,11 @@ def work_get_next(*, actor, attempts: int = 5) -> Task | None:
 def task_reassign(*, actor, task: Task, assignee, reason: str, on=None) -> Task:
     """Give a task (or, for `handle`, the ownership of an application) to someone else."""
     if not reason.strip():
-        raise InvalidInput("Give a reason for the reassignment.", field="reason")
+        raise InvalidInput(_("Give a reason for the reassignment."), field="reason")
     with transaction.atomic():
         task = Task.objects.select_for_update().select_related("application").get(pk=task.pk)
         if task.state != OPEN:
-            raise Conflict("This task is no longer open.", code="task-closed")
+            raise Conflict(_("This task is no longer open."), code="task-closed")
         owner = owner_of(task.application)
         may = (
             Role.MANAGER in roles_of(actor)
@@ -226,20 +238,26 @@ def task_reassign(*, actor, task: Task, assignee, reason: str, on=None) -> Task:
         )
         if not may:
             raise NotAllowed(
-                "Only the task's assignee, the owner of the application or a manager can "
-                "reassign it."
+                _(
+                    "Only the task's assignee, the owner of the application or a manager can "
+                    "reassign it."
+                )
             )
         if task.is_handle and not has_role(assignee, *CASEWORKER_ROLES):
             raise InvalidInput(
-                f"{assignee.get_username()} is not a caseworker and cannot own an application.",
+                _("%(name)s is not a caseworker and cannot own an application.")
+                % {"name": assignee.get_username()},
                 field="assignee",
             )
         may_see = applications_visible_to(assignee).filter(pk=task.application_id).exists()
         in_queue = task.queue in queues_of(user=assignee, on=clock.today())
         if not (may_see or in_queue):
             raise InvalidInput(
-                f"{assignee.get_username()} has no access to this application. Choose a "
-                "member of a unit that handles it.",
+                _(
+                    "%(name)s has no access to this application. Choose a member of a unit "
+                    "that handles it."
+                )
+                % {"name": assignee.get_username()},
                 field="assignee",
             )
         effective = effective_on_for(
@@ -252,17 +270,20 @@ def task_reassign(*, actor, task: Task, assignee, reason: str, on=None) -> Task:
 def task_complete(*, actor, task: Task, outcome: str, result: str, on=None) -> Task:
     """Record the result of a task; it goes back to the owner as advice (R6)."""
     if outcome not in Task.Outcome.values:
-        raise InvalidInput(f"Choose an outcome: {', '.join(Task.Outcome.values)}.", field="outcome")
+        raise InvalidInput(
+            _("Choose an outcome: %(outcomes)s.") % {"outcomes": ", ".join(Task.Outcome.values)},
+            field="outcome",
+        )
     if not result.strip():
-        raise InvalidInput("Write down the result, for the owner of the case.", field="result")
+        raise InvalidInput(_("Write down the result, for the owner of the case."), field="result")
     with transaction.atomic():
         task = Task.objects.select_for_update().select_related("application").get(pk=task.pk)
         if task.is_handle:
-            raise Conflict("Ownership ends with the decision, not by completing it.")
+            raise Conflict(_("Ownership ends with the decision, not by completing it."))
         if task.state != OPEN:
-            raise Conflict("This task is already closed.", code="task-closed")
+            raise Conflict(_("This task is already closed."), code="task-closed")
         if task.assignee_id != actor.pk:
-            raise NotAllowed("This task is not yours. Ask its assignee or a manager.")
+            raise NotAllowed(_("This task is not yours. Ask its assignee or a manager."))
         effective = effective_on_for(
             actor=actor, on=on, application=task.application, today=clock.today()
         )

@@ -9,6 +9,7 @@ from indigo import clock
 from indigo.accounts.decorators import staff_required
 from indigo.cases.access import applications_visible_to
 from indigo.errors import DomainError
+from indigo.staff.templatetags.staff_labels import task_label
 from indigo.work import services, urgency
 from indigo.work.forms import TaskResultForm
 from indigo.work.models import Task
@@ -39,11 +40,8 @@ def get_next(request):
         return redirect("work:worklist")
     messages.success(
         request,
-        _("New work for you: %(task)s on %(ref)s.")
-        % {
-            "task": task.code,
-            "ref": task.application.reference,
-        },
+        _("New work for you: “%(task)s” on application %(ref)s.")
+        % {"task": task_label(task.code), "ref": task.application.reference},
     )
     if task.is_handle:  # the case itself: straight to the application
         return redirect("staff:application-detail", reference=task.application.reference)

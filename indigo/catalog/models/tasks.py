@@ -64,7 +64,9 @@ class TaskDefinition(BilingualNameMixin):
                 errors[name] = _("Must be at least 1 day.")
         expected, due = self.expected_days, self.due_days
         if expected and due and expected > due:
-            errors["expected_days"] = _("Cannot be more than the due days.")
+            errors["expected_days"] = _(
+                "Cannot be more than the number of days the task is given (due days)."
+            )
         if errors:
             raise ValidationError(errors)
 
