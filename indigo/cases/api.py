@@ -97,7 +97,10 @@ class ApplicationDetailOutput(ApplicationOutput):
         return [t.action for t in actions_from(Status(application.status))]
 
     def get_events(self, application) -> EventOutput(many=True):
-        return EventOutput(selectors.application_events(application=application), many=True).data
+        events = selectors.application_events(
+            application=application, user=self.context["request"].user
+        )
+        return EventOutput(events, many=True).data
 
 
 class ApplicationListApi(APIView):
@@ -138,7 +141,10 @@ class ApplicationListApi(APIView):
             received_on=v.get("received_on"),
             applicant=services.ApplicantData(**v["applicant"]),
         )
-        return Response(ApplicationDetailOutput(application).data, status=status.HTTP_201_CREATED)
+        return Response(
+            ApplicationDetailOutput(application, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class ApplicationFilterInput(serializers.Serializer):
@@ -165,7 +171,7 @@ class ApplicationDetailApi(APIView):
         application_view_record(
             user=request.user, application=application, context="api:applications_retrieve"
         )
-        return Response(ApplicationDetailOutput(application).data)
+        return Response(ApplicationDetailOutput(application, context={"request": request}).data)
 
 
 class ActionInput(serializers.Serializer):
@@ -205,4 +211,4 @@ class ApplicationActionApi(APIView):
             until=v.get("until"),
             suspension_kind=v["kind"],
         )
-        return Response(ApplicationDetailOutput(application).data)
+        return Response(ApplicationDetailOutput(application, context={"request": request}).data)

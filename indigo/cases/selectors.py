@@ -4,7 +4,9 @@ from datetime import date
 
 from django.db.models import QuerySet
 
+from indigo.accounts.roles import is_staff_member
 from indigo.cases.access import applications_visible_to
+from indigo.cases.lifecycle import TRANSITIONS
 from indigo.cases.models import Application
 
 
@@ -34,5 +36,15 @@ def application_get(*, user, reference: str) -> Application:
     )
 
 
-def application_events(*, application: Application):
-    return application.events.select_related("actor").order_by("occurred_at", "id")
+# What an applicant sees of the history: the steps of their application, not the
+# agency's internal work (who owns it, task results, integrity signals).
+APPLICANT_VISIBLE_ACTIONS = frozenset(
+    {*TRANSITIONS, "receive", "document-uploaded", "request-information", "answer-information"}
+)
+
+
+def application_events(*, application: Application, user):
+    events = application.events.select_related("actor").order_by("occurred_at", "id")
+    if not is_staff_member(user):
+        events = events.filter(action__in=APPLICANT_VISIBLE_ACTIONS)
+    return events

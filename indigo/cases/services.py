@@ -24,6 +24,7 @@ from indigo.catalog.models import CustomerGroup, Product
 from indigo.catalog.selectors import NoVersionInForce, version_in_force
 from indigo.deadlines.periods import add_period
 from indigo.deadlines.termijnenwet import apply_atw
+from indigo.decisions import hooks as decisions
 from indigo.errors import Conflict, DomainError, InvalidInput, NotAllowed, day
 from indigo.work import services as work
 
@@ -238,6 +239,7 @@ def application_act(
             actor=actor, on=on, application=app, today=today, trusted=trusted
         )
         work.before_transition(application=app, action=action, actor=actor)
+        decisions.before_transition(application=app, action=action, actor=actor)
         from_status = app.status
         target = transition.target
         payload = _apply(
@@ -261,6 +263,9 @@ def application_act(
             payload={**payload, "decision_due": app.decision_due.isoformat()},
         )
         work.after_transition(
+            application=app, action=action, actor=actor, to_status=app.status, on=effective
+        )
+        decisions.after_transition(
             application=app, action=action, actor=actor, to_status=app.status, on=effective
         )
     return app

@@ -16,6 +16,7 @@ from indigo.accounts.roles import Role
 from indigo.cases.models import Status, Suspension
 
 WINDOW_DAYS = 425  # about fourteen months of receipts
+DEFAULT_PERIOD_DAYS = 90  # the decision period of most regular applications
 
 STUDY = frozenset({"study", "exchange", "au-pair"})
 WORK = frozenset({"highly-skilled-migrant", "eu-blue-card", "paid-employment"})
@@ -50,10 +51,14 @@ class Journey:
     # Days since the last step, before pace; None: anything that fits in the window.
     idle: tuple[int, int] | None
     refused: bool = False  # the decision is a refusal (the applicant objects to it)
+    # Days left until the decision deadline today, instead of `idle`.
+    due_in: tuple[int, int] | None = None
 
 
-def _journey(name, actions: str, status, weight, idle=None, *, refused=False) -> Journey:
-    return Journey(name, tuple(actions.split()), status, weight, idle, refused)
+def _journey(
+    name, actions: str, status, weight, idle=None, *, refused=False, due_in=None
+) -> Journey:
+    return Journey(name, tuple(actions.split()), status, weight, idle, refused, due_in)
 
 
 _DECIDED = "start-intake start-assessment propose-decision"
@@ -67,7 +72,9 @@ JOURNEYS: dict[str, Journey] = {
         _journey("received", "", S.RECEIVED, 5, (0, 5)),
         _journey("intake", "start-intake", S.INTAKE, 7, (0, 12)),
         _journey("assessment", "start-intake start-assessment", S.ASSESSMENT, 13, (0, 40)),
-        # Stock that has waited too long: past its decision period (a backlog to steer on).
+        # Stock that has waited long: close to its deadline (at risk) or past it (a
+        # backlog to steer on).
+        _journey("near-deadline", "start-intake start-assessment", S.ASSESSMENT, 5, due_in=(1, 12)),
         _journey("overdue", "start-intake start-assessment", S.ASSESSMENT, 4, (70, 200)),
         _journey("assessment-after-repair", _REPAIRED, S.ASSESSMENT, 4, (0, 30)),
         _journey("extended", _EXTENDED, S.ASSESSMENT, 4, (0, 30)),
@@ -102,6 +109,10 @@ JOURNEYS: dict[str, Journey] = {
         ),
     ]
 }
+
+# Journeys that end near or past the deadline: the stock managers steer on. Their
+# specialist tasks are mostly stuck in the specialists' backlog.
+BEHIND = frozenset({"near-deadline", "overdue"})
 
 # Planned first, so that even a small demo shows every product and every phase.
 COVERAGE: tuple[tuple[str, str], ...] = (
@@ -166,12 +177,15 @@ class Planner:
         today: date,
         extendable: set[str],
         earliest: dict[str, date] | None = None,
+        periods: dict[str, int] | None = None,
     ):
         self.rng = rng
         self.today = today
         self.extendable = extendable  # products whose law allows extending the period
         # The first day each product has a version in force: no receipt before it.
         self.earliest = earliest or {}
+        # Each product's decision period in days (for journeys ending near the deadline).
+        self.periods = periods or {}
 
     def plans(self, count: int, *, products: list[str]) -> Iterator[Plan]:
         """`count` plans over `products`: the coverage set first, then a weighted mix."""
@@ -203,7 +217,10 @@ class Planner:
             gaps = [g * window // total for g in gaps]
             total = sum(gaps)
         room = window - total
-        if journey.idle is None:
+        if journey.due_in is not None:
+            period = self.periods.get(product, DEFAULT_PERIOD_DAYS)
+            idle = min(room, max(0, period - rng.randint(*journey.due_in) - total))
+        elif journey.idle is None:
             idle = rng.randint(0, room)
         else:
             low, high = journey.idle

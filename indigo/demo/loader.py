@@ -1,10 +1,15 @@
-"""Loading the demo: users, the seed's scenario person and a few hundred applications.
+"""Loading the demo: the organisation, the seed's scenario person and a few hundred
+applications with their work.
 
-Every application is made and moved through the real services (`indigo.cases.services`),
-so each step is an event with an actor, a date and a reason, exactly as in real use;
-staff back-date the steps (`received_on=`, `on=`), never into the future. The whole
-load is one transaction: it happens completely or not at all, and SQLite writes it in
-seconds instead of minutes.
+Every application is made and moved through the real services (`indigo.cases.services`,
+`indigo.work.services`), so each step is an event with an actor, a date and a reason,
+exactly as in real use; staff back-date the steps (`received_on=`, `on=`), never into
+the future and never before the application's previous step, and the demo replays
+each step on its day (`indigo.demo.replay`). Who does a step follows the organisation
+(`indigo.demo.organisation`): the caseworkers of the process's integral units own and
+decide its applications, specialists do the specialist tasks, the desk registers
+regular applications. The whole load is one transaction: it happens completely or not
+at all, and SQLite writes it in seconds instead of minutes.
 """
 
 import logging
@@ -13,6 +18,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Min
@@ -20,16 +26,28 @@ from django.db.models import Min
 from indigo import clock
 from indigo.accounts.roles import Role
 from indigo.cases.models import Applicant, Application, Status
-from indigo.cases.services import ApplicantData, application_act, application_create
-from indigo.catalog.models import Product, ProductVersion
-from indigo.catalog.selectors import version_in_force
+from indigo.cases.services import (
+    ApplicantData,
+    application_act,
+    application_create,
+    deadlines_refresh,
+)
+from indigo.catalog.models import Process, Product, ProductVersion
+from indigo.catalog.selectors import NoVersionInForce, version_in_force
+from indigo.deadlines.periods import add_period
 from indigo.demo.documents import specimen_passport
-from indigo.demo.journeys import STUDY, WINDOW_DAYS, WORK, Plan, Planner
-from indigo.demo.organisation import demo_organisation_create
+from indigo.demo.journeys import BEHIND, STUDY, WINDOW_DAYS, WORK, Plan, Planner, Step
+from indigo.demo.organisation import (
+    COLLEAGUE_USERNAMES,
+    demo_colleagues_create,
+    demo_organisation_create,
+)
 from indigo.demo.people import PersonGenerator
+from indigo.demo.replay import Replay
 from indigo.demo.scenario import SCENARIO_PERSON, SCENARIO_PRODUCTS, scenario_plans
-from indigo.demo.tasks import TaskWorker
+from indigo.demo.tasks import TaskWork
 from indigo.demo.users import DEMO_USERNAMES, demo_users_create, existing_demo_usernames
+from indigo.work.models import Task
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +58,13 @@ DEFAULT_COUNT = 300
 OPEN = frozenset({Status.RECEIVED, Status.INTAKE, Status.ASSESSMENT, Status.SUSPENDED})
 PASSPORT_SHARE = 0.4
 MEMBERS_BEFORE_DAYS = 30  # the demo staff joined their units before the first receipt
+DESK_SHARE = 0.3  # regular applications registered at a desk (the rest by the unit)
+# The caseworker login owns a fair share of the applications: this much against 1 for
+# each colleague (it is in two integral units, so less per unit), and more of those
+# near or past their deadline, so that its worklist shows every urgency.
+LOGIN_OWNER_WEIGHT = 0.35
+LOGIN_OWNER_WEIGHT_BEHIND = 1.2
+DESK_PROCESSES = frozenset({Process.REGULAR_ECONOMIC.value, Process.REGULAR_SOCIAL.value})
 
 
 class DemoNotPossible(Exception):
@@ -55,6 +80,7 @@ class DemoReport:
     by_status: dict[str, int] = field(default_factory=dict)
     by_product: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    work: list[str] = field(default_factory=list)  # the printed logins' work, in words
 
 
 def demo_load(
@@ -70,6 +96,11 @@ def demo_load(
     if existing == set(DEMO_USERNAMES):
         out.line("The demo data is already loaded (its users exist); nothing was added.")
         return DemoReport(loaded=False)
+    existing |= set(
+        get_user_model()
+        .objects.filter(username__in=COLLEAGUE_USERNAMES)
+        .values_list("username", flat=True)
+    )
     if existing:
         raise DemoNotPossible(
             f"Some demo usernames are already taken by other users: {', '.join(sorted(existing))}. "
@@ -95,13 +126,21 @@ def demo_load(
         loader = _Loader(rng=rng, today=today, documents=documents)
         loader.scenario()
         out.line(f"Loading demo applications: 0/{count}")
-        planner = Planner(rng, today=today, extendable=_extendable_products(), earliest=earliest)
+        planner = Planner(
+            rng,
+            today=today,
+            extendable=_extendable_products(),
+            earliest=earliest,
+            periods=_decision_period_days(today=today),
+        )
         codes = sorted(earliest)
         step = max(1, count // 10)
         for done, plan in enumerate(planner.plans(count, products=codes), start=1):
             loader.perform(plan)
             if done % step == 0 or done == count:
                 out.line(f"Loading demo applications: {done}/{count}")
+        out.line("Handing out work from the queues")
+        loader.finish()
     report = loader.report
     report.seconds = time.monotonic() - started
     out.line(
@@ -109,6 +148,8 @@ def demo_load(
         f"{report.applications - count} of the scenario applicant) and "
         f"{report.documents} documents in {report.seconds:.1f} s."
     )
+    for line in report.work:
+        out.line(line)
     for note in report.notes:
         out.line(note)
     return report
@@ -118,6 +159,18 @@ def _first_day_in_force(*, today: date) -> dict[str, date]:
     """Each product with a version in force today, and the first day of its first version."""
     first_days = ProductVersion.objects.values("product__code").annotate(first=Min("valid_from"))
     return {row["product__code"]: row["first"] for row in first_days if row["first"] <= today}
+
+
+def _decision_period_days(*, today: date) -> dict[str, int]:
+    """Each product's decision period in force today, in days from today."""
+    days = {}
+    for product in Product.objects.all():
+        try:
+            version = version_in_force(product=product, on=today)
+        except NoVersionInForce:
+            continue
+        days[product.code] = (add_period(today, version.decision_period) - today).days
+    return days
 
 
 def _extendable_products() -> set[str]:
@@ -147,14 +200,22 @@ class _Loader:
         self.rng = rng
         self.today = today
         self.users = demo_users_create()
-        demo_organisation_create(
-            users=self.users, since=today - timedelta(days=WINDOW_DAYS + MEMBERS_BEFORE_DAYS)
+        self.organisation = demo_organisation_create(
+            users=self.users,
+            colleagues=demo_colleagues_create(),
+            since=today - timedelta(days=WINDOW_DAYS + MEMBERS_BEFORE_DAYS),
         )
+        self.replay = Replay(today=today)
+        self.tasks = TaskWork(
+            rng,
+            organisation=self.organisation,
+            replay=self.replay,
+            login=self.users[Role.SPECIALIST],
+        )
+        self.processes = dict(Product.objects.values_list("code", "process"))
         self.people = PersonGenerator(rng)
         self.people.reserve_v_number(SCENARIO_PERSON.v_number)
         self.report = DemoReport(loaded=True)
-        self.tasks = TaskWorker(rng, users=self.users)
-        self.report.notes.extend(self.tasks.notes)
         self._groups: dict[int, list[str]] = {}
         self._upload = _document_upload_service() if documents else None
         if documents and self._upload is None:
@@ -163,39 +224,60 @@ class _Loader:
             )
 
     def perform(
-        self, plan: Plan, *, applicant: ApplicantData | None = None, passport: bool = True
+        self,
+        plan: Plan,
+        *,
+        applicant: ApplicantData | None = None,
+        passport: bool = True,
+        cast: "_Cast | None" = None,
     ) -> Application:
+        """Make the application and take it through the plan's steps and its tasks,
+        each through the services on the day it happened."""
         if applicant is None:
             applicant = self.people.applicant(plan.product_code, received_on=plan.received_on)
+        if cast is None:
+            cast = _Cast(
+                self, process=self.processes[plan.product_code], behind=plan.journey in BEHIND
+            )
         customer_group = self._customer_group(plan)
-        registrar = Role.DESK if self.rng.random() < 0.3 else Role.CASEWORKER
-        application = application_create(
-            actor=self.users[registrar],
-            product_code=plan.product_code,
-            applicant=applicant,
-            received_on=plan.received_on,
-            customer_group_code=customer_group,
-        )
+        with self.replay.on(plan.received_on):
+            application = application_create(
+                actor=cast.registrar(),
+                product_code=plan.product_code,
+                applicant=applicant,
+                received_on=plan.received_on,
+                customer_group_code=customer_group,
+            )
         last = plan.received_on
         for step in plan.steps:
-            if step.action == "propose-decision":
-                # The blocking assessment tasks must be done before a proposal.
-                self.tasks.finish(application, after=last, until=step.on, concerns=plan.refused)
-            application = application_act(
-                actor=self.users[step.actor],
-                application=application,
-                action=step.action,
-                reason=step.reason,
-                on=step.on,
-                until=step.until,
-                suspension_kind=step.suspension_kind,
+            # The tasks' steps up to this one; a proposal waits until all are done.
+            self.tasks.work(
+                application, after=last, until=step.on, finish=step.action == "propose-decision"
             )
+            actor = cast.actor(step)
+            with self.replay.on(step.on):
+                application = application_act(
+                    actor=actor,
+                    application=application,
+                    action=step.action,
+                    reason=step.reason,
+                    on=step.on,
+                    until=step.until,
+                    suspension_kind=step.suspension_kind,
+                )
+            if step.action == "start-assessment":  # the actor took ownership
+                self.tasks.plan(
+                    application,
+                    owner=actor,
+                    on=step.on,
+                    refused=plan.refused,
+                    behind=plan.journey in BEHIND,
+                )
+            elif step.action == "notify":  # ownership ends with the decision
+                cast.owner = None
             last = step.on
-        if application.status == Status.ASSESSMENT:
-            # Still in assessment: some tasks are done, others are waiting in a queue.
-            self.tasks.finish(
-                application, after=last, until=self.today, blocking_share=0.5, other_share=0.5
-            )
+        if application.status in OPEN:
+            self.tasks.work(application, after=last, until=self.today, last=True)
         if application.status != plan.status:
             raise AssertionError(
                 f"Demo plan {plan.journey!r} ended in {application.status}, not {plan.status}."
@@ -203,8 +285,17 @@ class _Loader:
         self._count(application)
         wants_passport = self.rng.random() < PASSPORT_SHARE
         if passport and wants_passport and application.status in OPEN:
-            self._attach_passport(application, actor=self.users[Role.DESK])
+            # At a desk for regular applications, otherwise by the unit.
+            self._attach_passport(application, actor=cast.person(Role.DESK))
+        self.tasks.forget(application)
         return application
+
+    def finish(self) -> None:
+        """After all applications: the specialists take work from their queues, and the
+        daily deadline sweep runs as it would have (suspensions were replayed)."""
+        self.tasks.hand_out_queues()
+        deadlines_refresh()
+        self.report.work = _work_summary(self.users)
 
     def _customer_group(self, plan: Plan) -> str | None:
         product = Product.objects.get(code=plan.product_code)
@@ -250,8 +341,15 @@ class _Loader:
     def scenario(self) -> Application:
         """The seed's Colombian student (see `indigo.demo.scenario`), linked to the
         applicant login; returns her current study application."""
+        # Her applications are handled by the printed caseworker and desk logins.
+        fixed = {role: self.users[role] for role in (Role.CASEWORKER, Role.DESK)}
         applications = [
-            self.perform(plan, applicant=SCENARIO_PERSON, passport=False)
+            self.perform(
+                plan,
+                applicant=SCENARIO_PERSON,
+                passport=False,
+                cast=_Cast(self, process=self.processes[plan.product_code], fixed=fixed),
+            )
             for plan in scenario_plans(today=self.today)
         ]
         # The cases app has no service yet for linking a portal account to a person;
@@ -263,6 +361,69 @@ class _Loader:
         # She adds her passport herself, through the portal.
         self._attach_passport(studying, actor=self.users[Role.APPLICANT])
         return studying
+
+
+class _Cast:
+    """Who does what on one application: people of the units of its process."""
+
+    def __init__(
+        self, loader: _Loader, *, process: str, fixed: dict | None = None, behind: bool = False
+    ):
+        self.rng = loader.rng
+        self.process = process
+        self.organisation = loader.organisation
+        self.login = loader.users[Role.CASEWORKER]
+        self.login_weight = LOGIN_OWNER_WEIGHT_BEHIND if behind else LOGIN_OWNER_WEIGHT
+        self.fixed = fixed or {}  # role -> the one person who does it
+        self.owner = None  # the owning caseworker, from the start of the assessment
+
+    def registrar(self):
+        if self.process in DESK_PROCESSES and self.rng.random() < DESK_SHARE:
+            return self.person(Role.DESK)
+        return self.person(Role.CASEWORKER)
+
+    def actor(self, step: Step):
+        if step.action == "start-assessment":  # whoever starts it owns the application
+            self.owner = self._caseworker(owning=True)
+            return self.owner
+        return self.person(step.actor)
+
+    def person(self, role: Role):
+        if role in self.fixed:
+            return self.fixed[role]
+        if role == Role.DESK:
+            people = self.organisation.desk(self.process)
+        elif role == Role.MANAGER:
+            people = self.organisation.managers(self.process)
+        else:
+            people = []
+        # Without a desk or a manager for the process, a caseworker of the unit does it.
+        return self.rng.choice(people) if people else self._caseworker()
+
+    def _caseworker(self, *, owning: bool = False):
+        if Role.CASEWORKER in self.fixed:
+            return self.fixed[Role.CASEWORKER]
+        if self.owner is not None:
+            return self.owner
+        people = self.organisation.caseworkers(self.process)
+        if not owning:
+            return self.rng.choice(people)
+        weights = [self.login_weight if person == self.login else 1.0 for person in people]
+        return self.rng.choices(people, weights)[0]
+
+
+def _work_summary(users: dict) -> list[str]:
+    """The printed logins' open work, in words, for the console."""
+    tasks = Task.objects.filter(state=Task.State.OPEN)
+    caseworker, specialist = users[Role.CASEWORKER], users[Role.SPECIALIST]
+    owned = tasks.filter(assignee=caseworker, code="handle").count()
+    return [
+        f"Work: {caseworker.username} owns {owned} open applications and has "
+        f"{tasks.filter(assignee=caseworker).count() - owned} open tasks; "
+        f"{specialist.username} has {tasks.filter(assignee=specialist).count()} open tasks; "
+        f"{tasks.filter(assignee__isnull=True).count()} tasks wait in the queues for "
+        '"get next".'
+    ]
 
 
 def _document_upload_service():

@@ -1,5 +1,9 @@
 """The demo's logins: one user per role, with a fixed, printed password.
 
+Their units are in `indigo.demo.organisation` (the caseworker in the two regular
+integral units, the specialist in Bureau Documenten, …), where also their synthetic
+colleagues are, who cannot log in.
+
 These passwords are for a local demo only. They are published in this file and on the
 console, so a database loaded with them must never be reachable by anyone else.
 """
@@ -39,35 +43,35 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
         Role.CASEWORKER,
         "Casper",
         "Caseworker",
-        "/staff/applications: move an application through its phases; tasks at /work/",
+        "My work (/work/): your cases by urgency; Get next; move a case through its phases",
     ),
     DemoLogin(
         "manager",
         Role.MANAGER,
         "Mila",
         "Manager",
-        "Overdue applications; extend a decision period, reassign a task (/work/)",
+        "Units and queues (/work/units): stock, output, lend an employee; extend a deadline",
     ),
     DemoLogin(
         "specialist",
         Role.SPECIALIST,
         "Sam",
         "Specialist",
-        "Assessment tasks such as document examination at /work/; open the dossier",
+        "My work (/work/): document examinations by urgency; Get next; record a result",
     ),
     DemoLogin(
         "desk",
         Role.DESK,
         "Dana",
         "Desk",
-        "Start intake, register an objection, add a passport to the dossier",
+        "Regular applications: start intake, register an objection, add a passport",
     ),
     DemoLogin(
         "contact",
         Role.CONTACT,
         "Chris",
         "Contact",
-        "/contacts/persons: find a person and their applications to answer a call",
+        "Find a person (/contacts/persons) and their applications; no asylum files",
     ),
     DemoLogin(
         "applicant",

@@ -68,7 +68,7 @@ def application_detail(request, reference: str, request_form=None):
         {
             "application": application,
             "deadline": deadline_of(application, today=clock.today()),
-            "events": selectors.application_events(application=application),
+            "events": selectors.application_events(application=application, user=request.user),
             "documents": documents_of(application=application),
             "actions": actions_from(Status(application.status)),
             "action_form": ActionForm(),

@@ -199,13 +199,13 @@ def work_get_next(*, actor, attempts: int = 5) -> Task | None:
             candidates = Task.objects.filter(
                 state=OPEN, assignee__isnull=True, queue__in=queues
             ).order_by("start_by", "id")
+            if not has_role(actor, *CASEWORKER_ROLES):
+                candidates = candidates.exclude(code=HANDLE)  # only caseworkers own cases
             if connection.vendor == "postgresql":
                 candidates = candidates.select_for_update(skip_locked=True, of=("self",))
             task = candidates.select_related("application").first()
             if task is None:
                 return None
-            if task.is_handle and not has_role(actor, *CASEWORKER_ROLES):
-                continue
             claimed = Task.objects.filter(pk=task.pk, assignee__isnull=True).update(
                 assignee=actor, assigned_at=clock.now()
             )
@@ -290,7 +290,8 @@ def task_complete(*, actor, task: Task, outcome: str, result: str, on=None) -> T
         task.state = Task.State.DONE
         task.outcome = outcome
         task.result = result.strip()
-        task.completed_at = clock.now()
+        # Output is counted by when the work was done, also when recorded later (paper).
+        task.completed_at = clock.at_noon(effective) if effective != clock.today() else clock.now()
         task.completed_by = actor
         task.save(update_fields=["state", "outcome", "result", "completed_at", "completed_by"])
         event_record(

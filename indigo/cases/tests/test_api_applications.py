@@ -250,3 +250,18 @@ def test_api_responses_carry_the_security_headers(caseworker):
     assert response["Cache-Control"] == "no-store"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+
+
+def test_an_applicant_sees_the_steps_of_their_application_but_not_internal_work():
+    from indigo.work.services import work_get_next
+
+    person = client_for("applicant")
+    application = make_application(actor=person.user)
+    work_get_next(actor=user_with_role("caseworker"))  # an internal step: ownership
+
+    actions = [
+        e["action"]
+        for e in person.get(f"/api/v1/applications/{application.reference}").json()["events"]
+    ]
+
+    assert actions == ["receive"]

@@ -12,6 +12,7 @@ from indigo.cases.models import Applicant, Application, ApplicationEvent, Status
 from indigo.catalog.models import Product
 from indigo.demo.journeys import WINDOW_DAYS
 from indigo.demo.loader import DemoNotPossible, demo_load
+from indigo.demo.organisation import COLLEAGUES
 from indigo.demo.users import DEMO_LOGINS, login_table
 
 pytestmark = pytest.mark.usefixtures("catalog")
@@ -91,7 +92,7 @@ def test_loading_the_demo_again_adds_nothing_and_says_so(demo):
     assert not report.loaded
     assert "already loaded" in out.getvalue()
     assert (Application.objects.count(), ApplicationEvent.objects.count()) == before
-    assert get_user_model().objects.count() == len(DEMO_LOGINS)
+    assert get_user_model().objects.count() == len(DEMO_LOGINS) + len(COLLEAGUES)
 
 
 def test_the_applicant_login_sees_only_the_colombian_students_applications(demo):
@@ -137,6 +138,15 @@ def test_usernames_taken_by_other_users_stop_the_load_before_anything_is_written
     get_user_model().objects.create_user("admin", password="someone else's password")
 
     with pytest.raises(DemoNotPossible, match="admin"):
+        demo_load(count=5)
+
+    assert not Application.objects.exists()
+
+
+def test_a_colleagues_username_taken_by_another_user_stops_the_load(db):
+    get_user_model().objects.create_user(COLLEAGUES[0].username, password="their own")
+
+    with pytest.raises(DemoNotPossible, match=COLLEAGUES[0].username):
         demo_load(count=5)
 
     assert not Application.objects.exists()

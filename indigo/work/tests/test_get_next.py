@@ -72,3 +72,24 @@ def test_specialist_tasks_go_to_the_specialist_unit_in_another_place(
     assert task.assignee == specialist
     assert task.application == application
     assert Task.objects.filter(application=application, state="open").count() == 3
+
+
+def test_a_specialist_gets_the_task_behind_a_case_waiting_for_an_owner(
+    regular_unit, new_application
+):
+    """Desk-type roles skip the (more urgent) ownership items instead of stalling on them."""
+    from indigo.accounts.tests.factories import user_with_role
+
+    application = new_application(received_on=date(2026, 1, 5))  # its handle task is urgent
+    checker = user_with_role("desk", units=[regular_unit])
+    Task.objects.create(
+        application=application,
+        code="brp-check",
+        queue="process:regular-economic",
+        due_on=application.decision_due,
+        start_by=date(2099, 1, 1),
+    )
+
+    task = work_get_next(actor=checker)
+
+    assert task is not None and task.code == "brp-check"
