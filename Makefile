@@ -38,3 +38,14 @@ test: lint chromium
 
 clean:
 	rm -rf $(VENV) var
+
+# Worklist and "get next" at scale on PostgreSQL (bench/README.md). The database is
+# created when missing and filled once (1M applications: ~3 minutes), then reused.
+# Quick run: make bench BENCH_ARGS="--applications 20000"
+#   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/indigo_bench_20k
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/indigo_bench
+BENCH_ARGS ?=
+
+.PHONY: bench
+bench: install
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/worklist_and_get_next.py $(BENCH_ARGS)

@@ -16,33 +16,27 @@ Shape (the issue's "realistic spread"):
   or language analysis) where the version defines one, else a second process task;
 - start_by = decision_due - reserve - expected_days (handle: the longest expected
   days of its assessment tasks, or of the version's definitions before assessment);
-- owners (handle of applications in assessment and later) and about a fifth of the
-  open assessment tasks are assigned to 2,000 synthetic employees of the task's queue;
+- owners (handle of applications in assessment and later) and about a quarter of
+  the open assessment tasks are assigned to 2,000 synthetic employees of the task's queue;
   done tasks keep who did them. Most open tasks are unassigned: the "get next" pool.
 """
 
 import random
 import time
 from datetime import date
+from pathlib import Path
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import connection, transaction
 from django.utils import timezone
 
-from indigo.accounts.roles import Role
 from indigo.cases.models import Applicant, Application
 from indigo.catalog.models import Product, ProductVersion, TaskDefinition
-from indigo.organisation.models import Location, Membership, Unit
+from indigo.organisation.models import Membership
 from indigo.work.models import Task
 
 REF_PREFIX = "BN-"
-EMPLOYEES = 2000
 SPECIALISMS = ("document-examination", "language-analysis")
-WORKLIST_USER = "bench-worklist"
-WORKLIST_OPEN_TASKS = 50
-WORKLIST_DONE_TASKS = 25
 
 # Rough shares of the intake (weights, not law); unknown products get weight 3.
 PRODUCT_WEIGHTS = {
@@ -73,19 +67,6 @@ STATUSES = [
 ASSESSED = ("assessment", "decision", "objection", "notified", "closed")
 TASKS_DONE = ("decision", "objection", "notified", "closed")
 HANDLE_DONE = ("notified", "closed")
-
-# The employees: process units of caseworkers and specialist units.
-PROCESS_UNITS = {  # unit code -> process
-    "bench-asylum": "asylum",
-    "bench-naturalisation": "naturalisation",
-    "bench-regular-social": "regular-social",
-    "bench-regular-economic": "regular-economic",
-}
-SPECIALIST_UNITS = {  # unit code -> specialism
-    "bench-documents": "document-examination",
-    "bench-language": "language-analysis",
-}
-BOTH_REGULAR_UNIT = "bench-regular"  # covers both regular processes (two queues)
 
 
 def log(msg: str) -> None:
@@ -119,140 +100,6 @@ def _fill_columns(model, explicit: set[str]) -> tuple[list[str], list]:
     return cols, values
 
 
-def _staff_user(username: str, role: Role, first: str, last: str):
-    User = get_user_model()
-    user, created = User.objects.get_or_create(
-        username=username,
-        defaults={"first_name": first, "last_name": last, "email": f"{username}@bench.invalid"},
-    )
-    if created:
-        user.set_unusable_password()
-        user.save(update_fields=["password"])
-    group, _ = Group.objects.get_or_create(name=role.value)
-    user.groups.add(group)
-    return user
-
-
-def _unit(code: str, kind: str, *, processes=(), specialisms=(), city="Zwolle") -> Unit:
-    location, _ = Location.objects.get_or_create(
-        code=f"bench-{city.lower()}", defaults={"name": f"IND {city}", "city": city}
-    )
-    unit, _ = Unit.objects.update_or_create(
-        code=code,
-        defaults={
-            "name_en": code,
-            "name_nl": code,
-            "kind": kind,
-            "location": location,
-            "processes": list(processes),
-            "specialisms": list(specialisms),
-        },
-    )
-    return unit
-
-
-def _join(user, unit: Unit, *, temporary=False) -> None:
-    Membership.objects.get_or_create(
-        user=user,
-        unit=unit,
-        defaults={"valid_from": date(2020, 1, 1), "temporary": temporary, "reason": "bench"},
-    )
-
-
-# --- the organisation ----------------------------------------------------------------
-
-
-def organisation_ensure() -> dict:
-    """Units, 2,000 employees, the worklist user and the 8 get-next workers."""
-    units = {
-        code: _unit(code, Unit.Kind.INTEGRAL, processes=[p]) for code, p in PROCESS_UNITS.items()
-    }
-    units.update(
-        {
-            code: _unit(code, Unit.Kind.SPECIALIST, specialisms=[s], city="Rijswijk")
-            for code, s in SPECIALIST_UNITS.items()
-        }
-    )
-    units[BOTH_REGULAR_UNIT] = _unit(
-        BOTH_REGULAR_UNIT,
-        Unit.Kind.INTEGRAL,
-        processes=["regular-social", "regular-economic"],
-        city="Den Bosch",
-    )
-    _employees_ensure(units)
-    worklist_user = _staff_user(WORKLIST_USER, Role.CASEWORKER, "Wendy", "Worklist")
-    _join(worklist_user, units["bench-regular-economic"])
-    workers = _workers_ensure(units)
-    return {"units": units, "worklist_user": worklist_user, "workers": workers}
-
-
-def _employees_ensure(units: dict) -> None:
-    """2,000 employees: 1,600 caseworkers over the process units, 400 specialists."""
-    User = get_user_model()
-    if User.objects.filter(username__startswith="bench-emp-").count() >= EMPLOYEES:
-        return
-    caseworker, _ = Group.objects.get_or_create(name=Role.CASEWORKER.value)
-    specialist, _ = Group.objects.get_or_create(name=Role.SPECIALIST.value)
-    process_units = list(PROCESS_UNITS)
-    specialist_units = list(SPECIALIST_UNITS)
-    with transaction.atomic():
-        existing = set(
-            User.objects.filter(username__startswith="bench-emp-").values_list(
-                "username", flat=True
-            )
-        )
-        new = [
-            User(
-                username=f"bench-emp-{n:04d}",
-                first_name="Employee",
-                last_name=f"{n:04d}",
-                email=f"bench-emp-{n:04d}@bench.invalid",
-                password="!bench-no-login",
-            )
-            for n in range(1, EMPLOYEES + 1)
-            if f"bench-emp-{n:04d}" not in existing
-        ]
-        User.objects.bulk_create(new, batch_size=1000)
-        made = User.objects.filter(username__in=[u.username for u in new]).order_by("username")
-        links, memberships = [], []
-        for user in made:
-            n = int(user.username.rsplit("-", 1)[1])
-            if n <= EMPLOYEES * 8 // 10:
-                unit, group = units[process_units[n % len(process_units)]], caseworker
-            else:
-                unit, group = units[specialist_units[n % len(specialist_units)]], specialist
-            links.append(User.groups.through(user_id=user.pk, group_id=group.pk))
-            memberships.append(
-                Membership(user=user, unit=unit, valid_from=date(2020, 1, 1), reason="bench")
-            )
-        User.groups.through.objects.bulk_create(links, ignore_conflicts=True)
-        Membership.objects.bulk_create(memberships)
-
-
-# The get-next workers: queues chosen so that every queue is shared (contention) and
-# three of them cover two queues (a unit serving two processes, a temporary loan).
-WORKERS = [
-    ("bench-next-1", Role.CASEWORKER, ["bench-asylum"]),
-    ("bench-next-2", Role.CASEWORKER, ["bench-asylum", "bench-naturalisation"]),
-    ("bench-next-3", Role.CASEWORKER, [BOTH_REGULAR_UNIT]),
-    ("bench-next-4", Role.CASEWORKER, [BOTH_REGULAR_UNIT]),
-    ("bench-next-5", Role.CASEWORKER, ["bench-regular-economic"]),
-    ("bench-next-6", Role.CASEWORKER, ["bench-regular-social"]),
-    ("bench-next-7", Role.SPECIALIST, ["bench-documents"]),
-    ("bench-next-8", Role.SPECIALIST, ["bench-language"]),
-]
-
-
-def _workers_ensure(units: dict) -> list:
-    workers = []
-    for username, role, unit_codes in WORKERS:
-        user = _staff_user(username, role, "Worker", username.rsplit("-", 1)[1])
-        for i, code in enumerate(unit_codes):
-            _join(user, units[code], temporary=i > 0 and code != BOTH_REGULAR_UNIT)
-        workers.append(user)
-    return workers
-
-
 # --- applications and tasks ----------------------------------------------------------
 
 
@@ -267,7 +114,12 @@ def generated_count() -> int:
     return int(last[len(REF_PREFIX) :]) if last else 0
 
 
-def _temp_tables(today: date) -> None:
+def foreign_applications() -> int:
+    """Applications the benchmark did not make: a sign DATABASE_URL is not a bench DB."""
+    return Application.objects.exclude(reference__startswith=REF_PREFIX)[:1000].count()
+
+
+def _temp_tables() -> None:
     """Small lookup tables for the generator: products, versions, staff by queue."""
     products = list(Product.objects.order_by("code"))
     total = sum(PRODUCT_WEIGHTS.get(p.code, 3) for p in products)
@@ -342,110 +194,8 @@ def _def_cols(d: TaskDefinition | None, process: str) -> tuple:
     return (d.pk, d.code, d.queue_for(process), d.blocking, d.expected_days, d.due_days)
 
 
-_CHUNK_SQL = """
-WITH g AS (
-  SELECT i, random() AS r_prod, random() AS r_stat, random() AS r_age,
-         random() AS r_name, random() AS r_t2, random() AS r_own, random() AS r_t1,
-         random() AS r_t2s, random() AS r_susp
-  FROM generate_series(%(lo)s::int, %(hi)s::int) AS i
-), s0 AS (
-  SELECT g.*, p.product_id, p.process,
-         CASE {status_case} END AS status
-  FROM g JOIN bench_product p ON g.r_prod >= p.lo AND g.r_prod < p.hi
-), s1 AS (
-  SELECT s0.*,
-         (%(today)s::date - (CASE s0.status {age_case} END)) AS received_on
-  FROM s0
-), src AS (
-  SELECT s1.*, v.*,
-         s1.received_on + 90 AS decision_due,
-         'BN-' || lpad(s1.i::text, 9, '0') AS ref,
-         lpad(s1.i::text, 10, '0') AS vnum,
-         (v.t1_code IS NOT NULL AND (s1.status IN {assessed}
-            OR (s1.status = 'suspended' AND s1.r_susp < 0.5))) AS assessed
-  FROM s1 JOIN bench_version v
-    ON v.v_product_id = s1.product_id
-   AND s1.received_on >= v.valid_from AND s1.received_on < v.valid_until
-), ins_applicant AS (
-  INSERT INTO cases_applicant
-    (given_names, surname, date_of_birth, nationality, v_number {applicant_fill_cols})
-  SELECT (ARRAY['Amira','Jonas','Mei','Tariq','Sofia','Lucas','Yara','Omar','Ines',
-                'Daniel','Fatima','Noah','Aylin','Mateo','Leila','Ivan'])[1 + (r_name * 16)::int %% 16],
-         (ARRAY['Haddad','de Vries','Chen','Rahimi','Garcia','Jansen','Okafor','Kaya',
-                'Novak','Silva','Bakker','Nguyen','Mensah','Popescu'])[1 + (r_age * 14)::int %% 14],
-         DATE '1950-01-01' + (r_name * 25000)::int,
-         (ARRAY['SYR','ERI','TUR','IND','CHN','USA','AFG','MAR','NGA','BRA','UKR','GBR'])
-           [1 + (r_prod * 12)::int %% 12],
-         vnum {applicant_fill_vals}
-  FROM src
-  RETURNING id, v_number
-), ins_app AS (
-  INSERT INTO cases_application
-    (reference, product_id, product_version_id, applicant_id, received_on, status,
-     decision_due, notified_on, created_at, updated_at {application_fill_cols})
-  SELECT s.ref, s.product_id, s.version_id, a.id, s.received_on, s.status,
-         s.decision_due,
-         CASE WHEN s.status IN ('notified', 'closed', 'objection')
-              THEN LEAST(s.decision_due, %(today)s::date) END,
-         s.received_on::timestamptz, s.received_on::timestamptz {application_fill_vals}
-  FROM src s JOIN ins_applicant a ON a.v_number = s.vnum
-  RETURNING id, reference
-), t AS (
-  SELECT a.id AS application_id, s.*, k.n,
-         CASE k.n WHEN 0 THEN 'handle' WHEN 1 THEN s.t1_code
-              ELSE CASE WHEN s.r_t2 < 0.5 THEN s.t2a_code ELSE s.t2b_code END END AS code,
-         CASE k.n WHEN 0 THEN 'process:' || s.process WHEN 1 THEN s.t1_queue
-              ELSE CASE WHEN s.r_t2 < 0.5 THEN s.t2a_queue ELSE s.t2b_queue END END AS queue,
-         CASE k.n WHEN 0 THEN NULL WHEN 1 THEN s.t1_def
-              ELSE CASE WHEN s.r_t2 < 0.5 THEN s.t2a_def ELSE s.t2b_def END END AS def_id,
-         CASE k.n WHEN 0 THEN false WHEN 1 THEN s.t1_blocking
-              ELSE CASE WHEN s.r_t2 < 0.5 THEN s.t2a_blocking ELSE s.t2b_blocking END
-         END AS blocking,
-         CASE k.n WHEN 0 THEN 0 WHEN 1 THEN s.t1_days
-              ELSE CASE WHEN s.r_t2 < 0.5 THEN s.t2a_days ELSE s.t2b_days END END AS days,
-         CASE k.n WHEN 0 THEN 0 WHEN 1 THEN s.t1_due_days
-              ELSE CASE WHEN s.r_t2 < 0.5 THEN s.t2a_due_days ELSE s.t2b_due_days END
-         END AS due_days,
-         CASE k.n
-           WHEN 0 THEN CASE WHEN s.status IN {handle_done} THEN 'done'
-                            WHEN s.status = 'withdrawn' THEN 'cancelled' ELSE 'open' END
-           ELSE CASE WHEN s.status IN {tasks_done} THEN 'done'
-                     WHEN (CASE k.n WHEN 1 THEN s.r_t1 ELSE s.r_t2s END) < 0.2 THEN 'done'
-                     ELSE 'open' END
-         END AS state,
-         CASE k.n
-           WHEN 0 THEN s.assessed OR (s.status = 'intake' AND s.r_own < 0.1)
-           ELSE s.status IN {tasks_done}
-                OR (CASE k.n WHEN 1 THEN s.r_t1 ELSE s.r_t2s END) < 0.4
-         END AS assigned,
-         (CASE k.n WHEN 1 THEN s.r_t1 WHEN 2 THEN s.r_t2s ELSE s.r_own END) AS r_pick
-  FROM ins_app a JOIN src s ON s.ref = a.reference
-  CROSS JOIN LATERAL (VALUES (0), (1), (2)) AS k(n)
-  WHERE k.n = 0 OR (s.assessed AND (k.n = 1 OR s.t2a_code IS NOT NULL))
-)
-INSERT INTO work_task
-  (application_id, definition_id, code, queue, blocking, expected_days, state, assignee_id,
-   assigned_at, due_on, start_by, outcome, result, completed_at, completed_by_id,
-   created_at {task_fill_cols})
-SELECT t.application_id, t.def_id, t.code, t.queue, t.blocking, t.days, t.state, w.who,
-       CASE WHEN w.who IS NOT NULL THEN (t.received_on + 20)::timestamptz END,
-       CASE WHEN t.n = 0 THEN t.decision_due
-            ELSE LEAST(t.received_on + 14 + t.due_days, t.decision_due) END,
-       t.decision_due - %(reserve)s::int - CASE WHEN t.n > 0 THEN t.days
-            WHEN t.assessed THEN GREATEST(t.t1_days, t.t2a_days, t.t2b_days)
-            ELSE t.max_days END,
-       CASE WHEN t.state = 'done' AND t.n > 0 THEN 'no-concerns' ELSE '' END,
-       CASE WHEN t.state = 'done' AND t.n > 0 THEN 'Bench: nothing found.' ELSE '' END,
-       CASE WHEN t.state <> 'open' THEN LEAST(t.decision_due, %(today)s::date)::timestamptz END,
-       CASE WHEN t.state <> 'open' THEN w.who END,
-       (t.received_on + CASE WHEN t.n = 0 THEN 0 ELSE 14 END)::timestamptz {task_fill_vals}
-FROM t
-LEFT JOIN bench_staff st ON st.queue = t.queue
-CROSS JOIN LATERAL (
-  SELECT CASE WHEN t.assigned AND st.ids IS NOT NULL
-              THEN st.ids[1 + floor(t.r_pick * 1000003)::int %% cardinality(st.ids)] END AS who
-) AS w
-"""
+# One statement per chunk; see the file for the shape of the data.
+_CHUNK_SQL = (Path(__file__).with_name("generate_chunk.sql")).read_text()
 
 
 def _chunk_sql() -> tuple[str, dict]:
@@ -526,7 +276,7 @@ def applications_generate(*, target: int, today: date) -> dict:
     if have >= target:
         log(f"applications {have:,} already there (asked for {target:,}): reusing them")
         return {"generated": 0, "seconds": 0.0}
-    _temp_tables(today)
+    _temp_tables()
     sql, params = _chunk_sql()
     chunk = max(5_000, min(100_000, target // 10))
     log(f"generating applications {have + 1:,}..{target:,} in chunks of {chunk:,}")
@@ -563,46 +313,6 @@ def applications_generate(*, target: int, today: date) -> dict:
         c.execute("SET synchronous_commit TO DEFAULT")
         c.execute("RESET work_mem")
     return {"generated": target - have, "seconds": time.perf_counter() - started}
-
-
-def worklist_user_prepare(user) -> int:
-    """Give the worklist user exactly 50 open tasks (and 25 done ones) of its queue.
-
-    They are taken over from other employees of the same unit, so the "get next" pool
-    is untouched. The 2,000 employees hold ~30% of the open tasks between them, which
-    at 1M applications is ~230 each; the issue's worklist user has ~50.
-    """
-    open_now = Task.objects.filter(assignee=user, state=Task.State.OPEN).count()
-    if open_now == WORKLIST_OPEN_TASKS:
-        return open_now
-    with connection.cursor() as c, transaction.atomic():
-        c.execute(
-            "UPDATE work_task SET assignee_id = NULL, assigned_at = NULL "
-            "WHERE assignee_id = %s AND state = 'open'",
-            [user.pk],
-        )
-        for state, count, handle_share in (
-            ("open", WORKLIST_OPEN_TASKS, 0.6),
-            ("done", WORKLIST_DONE_TASKS, 0.0),
-        ):
-            handles = round(count * handle_share)
-            for is_handle, n in ((True, handles), (False, count - handles)):
-                if not n:
-                    continue
-                c.execute(
-                    f"""
-                    UPDATE work_task SET assignee_id = %(u)s,
-                        completed_by_id = CASE WHEN state = 'open' THEN NULL ELSE %(u)s END
-                    WHERE id IN (
-                      SELECT id FROM work_task
-                      WHERE queue = 'process:regular-economic' AND state = %(state)s
-                        AND assignee_id IS NOT NULL AND assignee_id <> %(u)s
-                        AND code {"=" if is_handle else "<>"} 'handle'
-                      ORDER BY md5(id::text) LIMIT %(n)s)
-                    """,
-                    {"u": user.pk, "state": state, "n": n},
-                )
-    return Task.objects.filter(assignee=user, state=Task.State.OPEN).count()
 
 
 def analyze() -> float:

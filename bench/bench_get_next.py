@@ -164,12 +164,13 @@ def _percentile(ms: list[float], p: int) -> float:
     return statistics.quantiles(ms, n=100, method="inclusive")[p - 1]
 
 
-def run(workers: list, total: int = HAND_OUTS) -> dict:
+def run(workers: list, *, total: int = HAND_OUTS, reset_ids: list[int]) -> dict:
+    """Hand out `total` items with one process per worker; `reset_ids`: every user whose
+    open tasks are unassigned first (all benchmark workers, of any set)."""
     from django.db import connection
     from django.utils import timezone
 
-    worker_ids = [w.pk for w in workers]
-    was_reset = reset(worker_ids)
+    was_reset = reset(reset_ids)
     t_vacuum = time.perf_counter()
     with connection.cursor() as c:
         c.execute("VACUUM (ANALYZE) work_task")  # the reset's dead rows, as autovacuum would

@@ -2,6 +2,8 @@
 
 - sql: the exact SQL and parameters Django builds for `worklist_for(user=...)`
   (`qs.query.sql_with_params()`), run on the raw psycopg cursor, rows fetched.
+  Beside it `SELECT 1` on the same cursor: the bare round trip, to show how much of
+  the query's time is the machine's latency rather than the query.
 - view: the `worklist` view called directly with a RequestFactory request whose user
   is a freshly loaded user (as AuthenticationMiddleware would give it: no role or
   unit caches), middleware skipped. That is the page's own server time: the view,
@@ -11,7 +13,15 @@
   once on a persistent connection (INDIGO_CONN_MAX_AGE > 0) and once reconnecting for
   every request (Indigo's default INDIGO_CONN_MAX_AGE=0).
 
-Every series is warmed up first, then timed per call with perf_counter_ns.
+The raw SQL, the view and the persistent-connection Client run interleaved, one call
+of each per round, so that all three see the same machine (it is shared: other
+processes' load moves absolute figures, much less their ratio). Every series is warmed
+up first (30 calls), then timed per call with perf_counter_ns. DEBUG is False.
+
+Diagnostics beside the goal: the time the view spends inside its queries (an
+execute_wrapper), the queries of one page, the plan of the worklist query, and a
+what-if with the `task_label` filter answered without a query per row (patched in
+this process only; the app's code is not changed).
 """
 
 import os
@@ -66,7 +76,7 @@ def measure_interleaved(user, runs: int, *, with_client: bool) -> dict:
     """
     sql, params = worklist_sql(user)
     factory = RequestFactory()
-    times: dict[str, list[int]] = {"sql": [], "view": [], "client": []}
+    times: dict[str, list[int]] = {"ping": [], "sql": [], "view": [], "view_cpu": [], "client": []}
     rows = size = 0
     with _conn_max_age(600):
         client = None
@@ -80,13 +90,19 @@ def measure_interleaved(user, runs: int, *, with_client: bool) -> dict:
             cursor.execute(sql, params)
             rows = len(cursor.fetchall())
             t_sql = time.perf_counter_ns() - t0
+            t0 = time.perf_counter_ns()
+            cursor.execute("SELECT 1")
+            cursor.fetchall()
+            t_ping = time.perf_counter_ns() - t0
             cursor.close()
 
             request = factory.get("/work/")
             request.user = _fresh_user(user.pk)
+            c0 = time.thread_time_ns()
             t0 = time.perf_counter_ns()
             response = views.worklist(request)
             t_view = time.perf_counter_ns() - t0
+            c_view = time.thread_time_ns() - c0
             assert response.status_code == 200, response.status_code
             size = len(response.content)
 
@@ -97,12 +113,18 @@ def measure_interleaved(user, runs: int, *, with_client: bool) -> dict:
                 assert response.status_code == 200, response.status_code
             if i >= WARMUP:
                 times["sql"].append(t_sql)
+                times["ping"].append(t_ping)
                 times["view"].append(t_view)
+                times["view_cpu"].append(c_view)
                 if client is not None:
                     times["client"].append(t_client)
     result = {
         "sql": {**percentiles(times["sql"]), "rows": rows},
+        "ping": percentiles(times["ping"]),
         "view": {**percentiles(times["view"]), "bytes": size},
+        # CPU time of this process in the view (Python: ORM, template), without the
+        # time spent waiting for PostgreSQL or for a CPU: steadier on a busy machine.
+        "view_cpu": percentiles(times["view_cpu"]),
     }
     if with_client:
         result["client"] = percentiles(times["client"])

@@ -14,6 +14,7 @@ from indigo.cases.deadline import deadline_of
 from indigo.cases.information_requests import information_request_create
 from indigo.cases.lifecycle import actions_from
 from indigo.cases.models import Application, Status
+from indigo.decisions.panel import decision_panel
 from indigo.dossier.selectors import documents_of
 from indigo.errors import DomainError
 from indigo.staff.forms import ActionForm, ApplicationFilterForm, InformationRequestForm
@@ -57,7 +58,9 @@ def application_list(request):
 
 
 @staff_required
-def application_detail(request, reference: str, request_form=None):
+def application_detail(
+    request, reference: str, request_form=None, decision_form=None, fact_form=None
+):
     application = _visible(request, reference)
     application_view_record(
         user=request.user, application=application, context="staff:application-detail"
@@ -77,6 +80,13 @@ def application_detail(request, reference: str, request_form=None):
             "requests": application.information_requests.all(),
             "open_suspension": application.suspensions.filter(end__isnull=True).first(),
             "request_form": request_form or InformationRequestForm(),
+            # Findings, proposal, decision, letter and service norm (indigo.decisions).
+            **decision_panel(
+                user=request.user,
+                application=application,
+                decision_form=decision_form,
+                fact_form=fact_form,
+            ),
         },
     )
 

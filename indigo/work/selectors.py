@@ -9,7 +9,7 @@ def worklist_for(*, user, limit: int = 50) -> QuerySet[Task]:
     """The employee's open tasks, most urgent first (one indexed query)."""
     return (
         Task.objects.filter(assignee=user, state=Task.State.OPEN)
-        .select_related("application__product")
+        .select_related("application__product", "definition")
         .only(
             "id",
             "code",
@@ -23,6 +23,8 @@ def worklist_for(*, user, limit: int = 50) -> QuerySet[Task]:
             "application__product__code",
             "application__product__name_en",
             "application__product__name_nl",
+            "definition__name_en",
+            "definition__name_nl",
         )
         .order_by("start_by", "id")[:limit]
     )

@@ -9,7 +9,7 @@ from indigo import clock
 from indigo.accounts.decorators import staff_required
 from indigo.cases.access import applications_visible_to
 from indigo.errors import DomainError
-from indigo.staff.templatetags.staff_labels import task_label
+from indigo.staff.templatetags.staff_labels import task_name
 from indigo.work import services, urgency
 from indigo.work.forms import TaskResultForm
 from indigo.work.models import Task
@@ -41,7 +41,7 @@ def get_next(request):
     messages.success(
         request,
         _("New work for you: “%(task)s” on application %(ref)s.")
-        % {"task": task_label(task.code), "ref": task.application.reference},
+        % {"task": task_name(task), "ref": task.application.reference},
     )
     if task.is_handle:  # the case itself: straight to the application
         return redirect("staff:application-detail", reference=task.application.reference)

@@ -17,6 +17,9 @@ _OTHER_ACTIONS = {
     "contact-logged": _("Contact with the applicant"),
     "request-information": _("Information requested from the applicant"),
     "answer-information": _("Applicant supplied the information"),
+    "fact-recorded": _("Fact recorded"),
+    "misuse-signal": _("Signal for a specialist"),
+    "misuse-signal-resolved": _("Signal assessed by a specialist"),
 }
 _URGENCY = {
     "late": _("Late: the legal deadline has passed"),
@@ -50,3 +53,11 @@ def task_label(code: str) -> str:
         return _("Handle the application (owner)")
     definition = TaskDefinition.objects.filter(code=code).only("name_en", "name_nl").first()
     return definition.name if definition else code
+
+
+@register.filter
+def task_name(task) -> str:
+    """A task's name from its own definition (no extra query when it is joined)."""
+    if task.code == "handle":
+        return _("Handle the application (owner)")
+    return task.definition.name if task.definition_id else task.code

@@ -3,6 +3,7 @@ import pytest
 from indigo.accounts.tests.factories import make_unit, user_with_role
 from indigo.cases.models import ApplicationEvent, Status
 from indigo.cases.services import application_act
+from indigo.decisions.tests.factories import final_decision
 from indigo.errors import Conflict, InvalidInput, NotAllowed
 from indigo.work.models import HANDLE, Task
 from indigo.work.services import owner_of, task_complete, task_reassign, work_get_next
@@ -155,6 +156,7 @@ def test_notifying_the_decision_closes_the_remaining_work(caseworker, specialist
     application = application_act(
         actor=caseworker, application=in_assessment, action="propose-decision"
     )
+    final_decision(application, caseworker)
     application_act(actor=caseworker, application=application, action="notify")
 
     assert not Task.objects.filter(application=in_assessment, state="open").exists()
