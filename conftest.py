@@ -24,9 +24,11 @@ flush.Command.handle = _flush_allowing_purge
 def _ensure_catalog():
     from indigo.catalog.models import Product
     from indigo.catalog.services import catalog_load
+    from indigo.rules.services import ensure_parameters
 
     if not Product.objects.exists():
         catalog_load()
+    ensure_parameters()  # the rule parameters (law as data) go with the catalog
 
 
 @pytest.fixture(scope="session")

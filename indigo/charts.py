@@ -139,6 +139,9 @@ def _inline_svg(figure: Figure, *, title: str) -> str:
     heading = ET.Element(f"{{{SVG_NS}}}title")
     heading.text = title
     root.insert(0, heading)
+    # ElementTree's prefix registry is process-wide and WeasyPrint (decision letters)
+    # re-registers "" when imported: claim the default namespace again before writing.
+    ET.register_namespace("", SVG_NS)
     return ET.tostring(root, encoding="unicode")
 
 

@@ -1,4 +1,4 @@
-"""Writes to the dossier: adding a document and opening one.
+"""Writes to the dossier: adding a document (uploaded or generated) and opening one.
 
 A document is stored before its row is written (so the database transaction stays
 short and never waits for file I/O); if the transaction fails, the stored file is
@@ -10,6 +10,7 @@ data) and a storage sweep can remove it.
 
 import hashlib
 import hmac
+import io
 import logging
 import tempfile
 import unicodedata
@@ -242,6 +243,73 @@ def document_upload(
                     "version": document.version,
                     "sha256": fingerprint.sha256,
                     "size": fingerprint.size,
+                },
+            )
+    except BaseException:
+        storage.delete(stored_name)
+        raise
+    return document
+
+
+def document_store_generated(
+    *, actor, application: Application, document_type_code: str, content: bytes, name: str
+) -> Document:
+    """Store a document the agency itself made (a decision letter) in the dossier.
+
+    Like an upload it is the next version of its type, checked by content and stored
+    with its SHA-256, but its type need not be one the product asks the applicant
+    for. Called inside the caller's transaction (e.g. notifying a decision), so a
+    rollback there leaves the stored file as a harmless orphan (see the module notes).
+    """
+    document_type = DocumentType.objects.filter(code=document_type_code).first()
+    if document_type is None:
+        raise InvalidInput(
+            _("There is no document type '%(type)s'. Load the catalog first.")
+            % {"type": document_type_code},
+            field="type",
+            code="type-not-allowed",
+        )
+    fingerprint = _fingerprint(File(io.BytesIO(content)), size_limit=len(content))
+    content_type = sniffing.sniff(fingerprint.head, fingerprint.tail)
+    if content_type is None:
+        raise InvalidInput(
+            _("The generated document is not a PDF, JPEG or PNG file."),
+            field="file",
+            code="content-type",
+        )
+    storage = dossier_storage()
+    stored_name = storage.save(
+        new_storage_name(sniffing.EXTENSIONS[content_type]), File(io.BytesIO(content))
+    )
+    try:
+        with transaction.atomic():
+            Application.objects.select_for_update().only("id").get(pk=application.pk)
+            latest = Document.objects.filter(
+                application=application, document_type=document_type
+            ).aggregate(latest=Max("version"))["latest"]
+            document = Document.objects.create(
+                application=application,
+                document_type=document_type,
+                version=(latest or 0) + 1,
+                file=stored_name,
+                original_name=_clean_name(name),
+                content_type=content_type,
+                size_bytes=fingerprint.size,
+                sha256=fingerprint.sha256,
+                uploaded_by=actor,
+                uploaded_at=clock.now(),
+                source=Source.STAFF,
+            )
+            event_record(
+                application=application,
+                actor=actor,
+                action="document-uploaded",
+                payload={
+                    "type": document_type.code,
+                    "version": document.version,
+                    "sha256": fingerprint.sha256,
+                    "size": fingerprint.size,
+                    "generated": True,
                 },
             )
     except BaseException:

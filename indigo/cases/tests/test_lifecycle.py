@@ -8,6 +8,7 @@ from indigo.cases.lifecycle import TRANSITIONS
 from indigo.cases.models import Application, ApplicationEvent, Status
 from indigo.cases.services import UnknownAction, application_act
 from indigo.cases.tests.factories import make_application
+from indigo.decisions.tests.factories import final_decision
 from indigo.errors import Conflict, InvalidInput, NotAllowed
 
 pytestmark = pytest.mark.usefixtures("catalog")
@@ -38,6 +39,8 @@ def caseworker():
 
 def act(application, action, actor, **kwargs):
     kwargs.setdefault("reason", "recorded in a test")
+    if action == "notify" and application.status == Status.DECISION:
+        final_decision(application, actor)  # notifying needs a caseworker's decision
     return application_act(actor=actor, application=application, action=action, **kwargs)
 
 

@@ -1,0 +1,199 @@
+"""Building blocks that product rule sets share.
+
+Each returns one Finding with its explanation in English and Dutch (B1: short
+sentences, the numbers named). The outcomes follow "yes, provided there are no
+contra-indications" (ja, mits): a fact that is not known yet is MISSING (ask, never
+refuse); a norm that is not configured for the date is JUDGEMENT; only a clear failure
+of a legal condition is NOT_MET, and the caseworker decides even then.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from indigo.rules.context import RuleContext
+from indigo.rules.findings import FactUse, Finding, Outcome
+from indigo.rules.parameter_keys import PARAMETER_KEYS
+from indigo.rules.vocabulary import FACT_NAMES
+from indigo.rules.wording import capitalised, day_en, day_nl, euro_en, euro_nl
+
+
+@dataclass(frozen=True)
+class Text:
+    """The same words in English and Dutch."""
+
+    en: str
+    nl: str
+
+    def __add__(self, other: "Text") -> "Text":
+        return Text(f"{self.en} {other.en}".strip(), f"{self.nl} {other.nl}".strip())
+
+
+def finding(
+    condition: str,
+    outcome: Outcome,
+    basis: str,
+    text: Text,
+    facts: Iterable[FactUse] = (),
+    missing: Iterable[str] = (),
+) -> Finding:
+    return Finding(
+        condition=condition,
+        outcome=outcome,
+        legal_basis=basis,
+        explanation_en=text.en,
+        explanation_nl=text.nl,
+        facts=tuple(facts),
+        missing=tuple(missing),
+    )
+
+
+_ASKED = {
+    "applicant": Text(
+        "We will ask the applicant for it; the decision period stops until the answer comes.",
+        "We vragen dit aan de aanvrager; de beslistermijn staat stil tot het antwoord er is.",
+    ),
+    "sponsor": Text("We will ask the sponsor for it.", "We vragen dit aan de referent."),
+    "partner": Text(
+        "We will request it from the agency that holds it.",
+        "We vragen dit op bij de instantie die het heeft.",
+    ),
+    "caseworker": Text(
+        "The caseworker records it after checking.", "De medewerker legt dit vast na controle."
+    ),
+}
+NEVER_A_REFUSAL = Text(
+    "Missing information is never a reason to refuse.",
+    "Ontbrekende informatie is nooit een reden om af te wijzen.",
+)
+
+
+def missing_facts(
+    ctx: RuleContext,
+    *,
+    condition: str,
+    basis: str,
+    names: Iterable[str],
+    facts: Iterable[FactUse] = (),
+) -> Finding:
+    names = [n for n in names if ctx.fact(n) is None]
+    declared = [FACT_NAMES[n] for n in names]
+    text = Text(
+        "We do not know yet: " + "; ".join(f.label_en for f in declared) + ".",
+        "We weten nog niet: " + "; ".join(f.label_nl for f in declared) + ".",
+    )
+    for asked_of in dict.fromkeys(f.asked_of for f in declared):
+        text += _ASKED[asked_of]
+    return finding(condition, Outcome.MISSING, basis, text + NEVER_A_REFUSAL, facts, missing=names)
+
+
+def norm_not_configured(
+    ctx: RuleContext, *, condition: str, basis: str, key: str, facts: Iterable[FactUse] = ()
+) -> Finding:
+    declared = PARAMETER_KEYS[key]
+    on = ctx.reference_date
+    text = Text(
+        f"For {day_en(on)}, {declared.label_en} is not configured in the system. The "
+        "caseworker judges this condition. A functional administrator must enter the "
+        "figure for this date.",
+        f"Voor {day_nl(on)} staat {declared.label_nl} niet in het systeem. De medewerker "
+        "beoordeelt deze voorwaarde. Een functioneel beheerder moet het getal voor deze "
+        "datum invoeren.",
+    )
+    return finding(condition, Outcome.JUDGEMENT, basis, text, facts)
+
+
+def amount_at_least(
+    ctx: RuleContext,
+    *,
+    condition: str,
+    basis: str,
+    fact: str,
+    key: str,
+    subject: Text,
+    label: Text | None = None,
+    intro: Text | None = None,
+    below: Outcome = Outcome.NOT_MET,
+    uses: Iterable[FactUse] = (),
+) -> Finding:
+    """A monthly amount (a fact) must be at least a norm (a parameter) on the date.
+
+    `label` names the norm ("the minimum salary for someone of 30 or older"); by
+    default the parameter's own label. `intro` goes before the comparison.
+    """
+    uses = tuple(uses)
+    if ctx.fact(fact) is None:
+        return missing_facts(ctx, condition=condition, basis=basis, names=[fact], facts=uses)
+    uses += (ctx.use(fact),)
+    norm = ctx.param(key)
+    if norm is None:
+        return norm_not_configured(ctx, condition=condition, basis=basis, key=key, facts=uses)
+    amount: Decimal = ctx.value(fact)
+    declared = PARAMETER_KEYS[key]
+    label = label or Text(declared.label_en, declared.label_nl)
+    on = ctx.reference_date
+    text = intro or Text("", "")
+    text += Text(
+        f"{capitalised(subject.en)} is {euro_en(amount)} a month. On {day_en(on)}, "
+        f"{label.en} is {euro_en(norm.amount)}.",
+        f"{capitalised(subject.nl)} is {euro_nl(amount)} per maand. Op {day_nl(on)} is "
+        f"{label.nl} {euro_nl(norm.amount)}.",
+    )
+    uses += (norm.use(),)
+    if amount >= norm.amount:
+        enough = Text("That is enough.", "Dat is genoeg.")
+        return finding(condition, Outcome.MET, basis, text + enough, uses)
+    short = norm.amount - amount
+    text += Text(
+        f"{capitalised(subject.en)} is {euro_en(short)} too low.",
+        f"{capitalised(subject.nl)} is {euro_nl(short)} te laag.",
+    )
+    return finding(condition, below, basis, text, uses)
+
+
+def yes_no(
+    ctx: RuleContext,
+    *,
+    condition: str,
+    basis: str,
+    fact: str,
+    yes: tuple[Outcome, Text],
+    no: tuple[Outcome, Text],
+    uses: Iterable[FactUse] = (),
+) -> Finding:
+    """A condition decided by one true/false fact."""
+    uses = tuple(uses)
+    if ctx.fact(fact) is None:
+        return missing_facts(ctx, condition=condition, basis=basis, names=[fact], facts=uses)
+    outcome, text = yes if ctx.value(fact) else no
+    return finding(condition, outcome, basis, text, (*uses, ctx.use(fact)))
+
+
+def public_order(ctx: RuleContext, *, basis: str) -> Finding:
+    """An entry in the criminal record is weighed, never an automatic refusal."""
+    return yes_no(
+        ctx,
+        condition="public-order",
+        basis=basis,
+        fact="criminal_record",
+        yes=(
+            Outcome.CONTRA_INDICATION,
+            Text(
+                "There is an entry in the criminal record. The caseworker weighs whether it "
+                "stands in the way.",
+                "Er staat iets in de justitiële documentatie. De medewerker weegt af of dat "
+                "een bezwaar is.",
+            ),
+        ),
+        no=(
+            Outcome.MET,
+            Text(
+                "There is nothing in the criminal record.",
+                "Er staat niets in de justitiële documentatie.",
+            ),
+        ),
+    )
+
+
+def age_use(ctx: RuleContext, age: int) -> FactUse:
+    return FactUse(name="age_on_reference_date", value=age, source="application")
