@@ -13,9 +13,12 @@ _original_flush = flush.Command.handle
 
 def _flush_allowing_purge(self, *args, **options):
     # Transactional tests empty the database between tests; the append-only triggers
-    # must let the suite do that (and only the suite).
+    # must let the suite do that (and only the suite). The catalog and the rule
+    # parameters are the base data every test stands on: they are put back at once.
     with append_only.purge_allowed():
-        return _original_flush(self, *args, **options)
+        result = _original_flush(self, *args, **options)
+    _ensure_catalog()
+    return result
 
 
 flush.Command.handle = _flush_allowing_purge
