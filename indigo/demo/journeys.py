@@ -357,11 +357,19 @@ class Reasons:
             return "All conditions are met and no contra-indications were found; proposal: grant."
         if p == "asylum":
             return "The account is not credible on essential points; proposal: refuse."
-        if p == "naturalisation":
+        if p in ("naturalisation", "permanent-residence-eu"):
             return "The civic integration requirement is not met; proposal: refuse."
-        if p in FAMILY | {"permanent-residence-eu"}:
+        if p in FAMILY:
             return "The income requirement is not met; proposal: refuse."
-        return "The required documents were not supplied in full; proposal: refuse."
+        if p in ("highly-skilled-migrant", "eu-blue-card"):
+            return "The salary is below the required minimum for this permit; proposal: refuse."
+        if p == "paid-employment":
+            return "UWV advises negatively on the work permit; proposal: refuse."
+        if p == "study":
+            return "The applicant is not admitted to the programme; proposal: refuse."
+        return (
+            "The sponsor is not a recognised sponsor, which this permit requires; proposal: refuse."
+        )
 
     def suspend(self, kind: str, repair_days: int) -> str:
         if kind == Suspension.Kind.FOREIGN_AUTHORITY:

@@ -8,8 +8,11 @@ the future and never before the application's previous step, and the demo replay
 each step on its day (`indigo.demo.replay`). Who does a step follows the organisation
 (`indigo.demo.organisation`): the caseworkers of the process's integral units own and
 decide its applications, specialists do the specialist tasks, the desk registers
-regular applications. The whole load is one transaction: it happens completely or not
-at all, and SQLite writes it in seconds instead of minutes.
+regular applications. Before a proposal the owner records the facts the rules read,
+and before each notification the owner decides (a refusal with a colleague's
+approval), through the real services (`indigo.demo.deciding`). The whole load is one
+transaction: it happens completely or not at all, and SQLite writes it in seconds
+instead of minutes.
 """
 
 import logging
@@ -35,6 +38,7 @@ from indigo.cases.services import (
 from indigo.catalog.models import Process, Product, ProductVersion
 from indigo.catalog.selectors import NoVersionInForce, version_in_force
 from indigo.deadlines.periods import add_period
+from indigo.demo.deciding import OBJECTION_UPHELD, Deciding, motivation_from
 from indigo.demo.documents import specimen_passport
 from indigo.demo.journeys import BEHIND, STUDY, WINDOW_DAYS, WORK, Plan, Planner, Step
 from indigo.demo.organisation import (
@@ -212,6 +216,7 @@ class _Loader:
             replay=self.replay,
             login=self.users[Role.SPECIALIST],
         )
+        self.deciding = Deciding(rng, organisation=self.organisation, replay=self.replay)
         self.processes = dict(Product.objects.values_list("code", "process"))
         self.people = PersonGenerator(rng)
         self.people.reserve_v_number(SCENARIO_PERSON.v_number)
@@ -249,12 +254,31 @@ class _Loader:
                 customer_group_code=customer_group,
             )
         last = plan.received_on
+        refused = plan.refused
+        motivation = ""  # of a refusal, or of a grant the rules cannot propose
         for step in plan.steps:
             # The tasks' steps up to this one; a proposal waits until all are done.
             self.tasks.work(
                 application, after=last, until=step.on, finish=step.action == "propose-decision"
             )
             actor = cast.actor(step)
+            if step.action == "propose-decision":
+                # The owner records what is known; the rules propose from it.
+                self.deciding.facts_record(application, actor=actor, on=step.on, refused=refused)
+                if refused or plan.product_code == "asylum":
+                    motivation = motivation_from(step.reason)
+            elif step.action == "notify":
+                # No decision leaves without the owner's decision (and a refusal
+                # without a colleague's approval).
+                self.deciding.decide(
+                    application,
+                    decider=actor,
+                    process=cast.process,
+                    since=last,
+                    until=step.on,
+                    refused=refused,
+                    motivation=motivation,
+                )
             with self.replay.on(step.on):
                 application = application_act(
                     actor=actor,
@@ -275,6 +299,15 @@ class _Loader:
                 )
             elif step.action == "notify":  # ownership ends with the decision
                 cast.owner = None
+            elif step.action == "decide-objection":
+                # Whoever decides on the objection makes the new decision.
+                cast.owner = actor
+                refused = OBJECTION_UPHELD not in step.reason
+                if refused:
+                    motivation = "On objection, the refusal stands. " + motivation
+                else:
+                    self.deciding.facts_correct(application, actor=actor, on=step.on)
+                    motivation = motivation_from(step.reason)
             last = step.on
         if application.status in OPEN:
             self.tasks.work(application, after=last, until=self.today, last=True)

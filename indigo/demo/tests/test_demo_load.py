@@ -10,12 +10,22 @@ from indigo.accounts.roles import Role, roles_of
 from indigo.cases.access import applications_visible_to
 from indigo.cases.models import Applicant, Application, ApplicationEvent, Status, Suspension
 from indigo.catalog.models import Product
+from indigo.decisions.models import Decision
+from indigo.decisions.selectors import decision_shown
 from indigo.demo.journeys import WINDOW_DAYS
 from indigo.demo.loader import DemoNotPossible, demo_load
 from indigo.demo.organisation import COLLEAGUES
 from indigo.demo.users import DEMO_LOGINS, login_table
 
 pytestmark = pytest.mark.usefixtures("catalog")
+
+RECORDS = {
+    "document-uploaded",
+    "fact-recorded",
+    "decision-recorded",
+    "decision-approved",
+    "letter-sent",
+}
 
 
 @pytest.fixture
@@ -79,8 +89,38 @@ def test_every_history_starts_with_its_receipt_and_only_moves_forward(demo):
         assert events[0].effective_on == application.received_on
         assert dates == sorted(dates), application.reference
         assert all(event.actor_id for event in events)
-        lifecycle_steps = [e for e in events[1:] if e.action != "document-uploaded"]
+        # Records carry no reason of their own (a grant the rules propose needs no
+        # motivation); every step a person takes does.
+        lifecycle_steps = [e for e in events[1:] if e.action not in RECORDS]
         assert all(event.reason for event in lifecycle_steps)
+
+
+def test_every_notified_application_has_a_final_decision_and_its_letter(demo):
+    notified = Application.objects.filter(notified_on__isnull=False)
+    refusals = Decision.objects.filter(outcome=Decision.Outcome.REFUSE, notified_on__isnull=False)
+
+    assert notified.exists() and refusals.exists()
+    for application in notified:
+        decision = decision_shown(application=application)
+
+        assert decision is not None and decision.notified_on is not None, application.reference
+        assert decision.is_final
+        assert decision.letter.application_id == application.pk
+        assert decision.letter.document_type.code == "decision-letter"
+        assert application.documents.filter(document_type__code="decision-letter").exists()
+        if decision.proposal != "grant" or decision.outcome != Decision.Outcome.GRANT:
+            assert decision.motivation, application.reference
+    for decision in refusals:
+        assert decision.motivation
+        assert decision.approved_by_id is not None
+        assert decision.approved_by_id != decision.decided_by_id
+        assert not [f for f in decision.findings if f["outcome"] == "missing-information"]
+    # A notified objection decision follows the first decision it replaces.
+    assert (
+        not Decision.objects.filter(notified_on__isnull=True, set_aside_at__isnull=True)
+        .filter(application__status__in=[Status.NOTIFIED, Status.CLOSED])
+        .exists()
+    )
 
 
 def test_loading_the_demo_again_adds_nothing_and_says_so(demo):

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from indigo.catalog.services import CatalogError, catalog_load
 from indigo.demo.loader import DEFAULT_COUNT, DEFAULT_SEED, DemoNotPossible, demo_load
 from indigo.demo.users import login_table
+from indigo.rules.services import parameters_load
 
 ADDRESS = "127.0.0.1:8000"
 
@@ -60,6 +61,9 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write("The catalog is up to date.")
+        self._heading("Loading the rule parameters")
+        parameters_load()
+        self.stdout.write("Rule parameters loaded (law as data, each with its source).")
 
         self._heading("Loading the demo data")
         try:
