@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "indigo.misuse",
     "indigo.decisions",
     "indigo.contacts",
+    "indigo.sponsors",
     "indigo.api",
     "indigo.staff",
     "indigo.demo",

@@ -13,6 +13,7 @@ urlpatterns = [
     path("staff/", include("indigo.staff.urls")),
     path("work/", include("indigo.work.urls")),
     path("contacts/", include("indigo.contacts.urls")),
+    path("sponsor/", include("indigo.sponsors.urls")),
 ]
 
 

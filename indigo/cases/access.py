@@ -8,7 +8,10 @@ so a list can never show what a detail page would refuse.
 - Specialists also see the applications with an open task in their specialism
   queues, except asylum files: those only asylum units and the specialists actually
   working on them (an assigned task) may see.
-- Applicants see their own applications. A superuser (technical admin) sees all.
+- Applicants see their own applications.
+- Sponsor users (recognised sponsors, erkend referenten) see exactly the applications
+  that the sponsor organisations they work for filed (`indigo.sponsors`).
+- A superuser (technical admin) sees all.
 """
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -43,6 +46,10 @@ def applications_visible_to(user) -> QuerySet[Application]:
             )
     if Role.APPLICANT in roles_of(user):
         visible |= Q(applicant__user=user)
+    if Role.SPONSOR in roles_of(user):
+        from indigo.sponsors.selectors import sponsored_by_organisations_of
+
+        visible |= sponsored_by_organisations_of(user)
     return Application.objects.filter(visible)
 
 
