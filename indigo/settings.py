@@ -111,7 +111,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "staff:application-list"
+LOGIN_REDIRECT_URL = "home"  # each role its own start page (accounts.views)
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "en"

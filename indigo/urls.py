@@ -1,10 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
-from django.views.generic import RedirectView
+
+from indigo.accounts.views import home
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="staff:application-list"), name="home"),
+    path("", home, name="home"),
     path("admin/", admin.site.urls),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
