@@ -49,6 +49,7 @@ from indigo.demo.organisation import (
 from indigo.demo.people import PersonGenerator
 from indigo.demo.replay import Replay
 from indigo.demo.scenario import SCENARIO_PERSON, SCENARIO_PRODUCTS, scenario_plans
+from indigo.demo.sponsor_org import demo_sponsor_load
 from indigo.demo.tasks import TaskWork
 from indigo.demo.users import DEMO_USERNAMES, demo_users_create, existing_demo_usernames
 from indigo.work.models import Task
@@ -128,7 +129,8 @@ def demo_load(
     rng = random.Random(seed)
     with transaction.atomic():
         loader = _Loader(rng=rng, today=today, documents=documents)
-        loader.scenario()
+        studying = loader.scenario()
+        demo_sponsor_load(sponsor_user=loader.users[Role.SPONSOR], studying=studying)
         out.line(f"Loading demo applications: 0/{count}")
         planner = Planner(
             rng,

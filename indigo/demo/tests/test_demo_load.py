@@ -214,3 +214,19 @@ def test_every_staff_login_finds_applications_to_work_on(demo, username):
     user = get_user_model().objects.get(username=username)
 
     assert applications_visible_to(user).exists()
+
+
+def test_the_sponsor_login_works_for_a_university_with_the_students_application(demo):
+    from django.contrib.auth import get_user_model
+
+    from indigo.accounts.roles import Role
+    from indigo.cases.access import applications_visible_to
+
+    sponsor = get_user_model().objects.get(username="sponsor")
+
+    visible = list(
+        applications_visible_to(sponsor).values_list("applicant__surname", "product__code")
+    )
+
+    assert Role.SPONSOR in {Role(g) for g in sponsor.groups.values_list("name", flat=True)}
+    assert ("Restrepo Gómez", "study") in visible
