@@ -58,10 +58,10 @@ REVIEW_DUE_DAYS = 14
 DOCUMENT_EXAMINATION_TASKS_SETTING = "INDIGO_MISUSE_DOCUMENT_EXAMINATION_TASKS"
 DOCUMENT_EXAMINATION_TASKS = ("document-examination",)
 
-# Which applications ended in a refusal: a function other apps may replace (see
-# indigo.misuse.outcomes).
+# Which applications ended in a refusal: the decisions app knows (a setting may point
+# elsewhere; indigo.misuse.outcomes has a provider that counts none).
 REFUSED_APPLICATIONS_SETTING = "INDIGO_MISUSE_REFUSED_APPLICATIONS"
-REFUSED_APPLICATIONS = "indigo.misuse.outcomes.refused_application_ids"
+REFUSED_APPLICATIONS = "indigo.decisions.selectors.refused_application_ids"
 
 
 @dataclass(frozen=True)
