@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "indigo.decisions",
     "indigo.contacts",
     "indigo.sponsors",
+    "indigo.desks",
     "indigo.api",
     "indigo.staff",
     "indigo.demo",

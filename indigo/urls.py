@@ -15,6 +15,7 @@ urlpatterns = [
     path("work/", include("indigo.work.urls")),
     path("contacts/", include("indigo.contacts.urls")),
     path("sponsor/", include("indigo.sponsors.urls")),
+    path("desks/", include("indigo.desks.urls")),
 ]
 
 

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from indigo.catalog.services import CatalogError, catalog_load
 from indigo.demo.loader import DEFAULT_COUNT, DEFAULT_SEED, DemoNotPossible, demo_load
 from indigo.demo.users import login_table
+from indigo.desks.loader import desks_load
 from indigo.rules.services import parameters_load
 
 ADDRESS = "127.0.0.1:8000"
@@ -64,6 +65,9 @@ class Command(BaseCommand):
         self._heading("Loading the rule parameters")
         parameters_load()
         self.stdout.write("Rule parameters loaded (law as data, each with its source).")
+        self._heading("Loading the service desks")
+        desks_load()
+        self.stdout.write("Service desks, opening hours and capacity loaded.")
 
         self._heading("Loading the demo data")
         try:
