@@ -23,7 +23,7 @@ from indigo.errors import Conflict
 
 def _open(application: Application) -> Decision | None:
     return (
-        Decision.objects.select_for_update()
+        Decision.objects.select_for_update(of=("self",))
         .filter(application=application, notified_on__isnull=True, set_aside_at__isnull=True)
         .first()
     )

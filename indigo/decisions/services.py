@@ -44,7 +44,7 @@ FAST_TRACK_STATUSES = (Status.ASSESSMENT, Status.DECISION)
 
 def _locked(application: Application) -> Application:
     return (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("product", "product_version", "customer_group", "applicant")
         .get(pk=application.pk)
     )
@@ -254,7 +254,7 @@ def decision_approve(*, actor, decision: Decision) -> Decision:
     with transaction.atomic():
         _locked(decision.application)
         decision = (
-            Decision.objects.select_for_update()
+            Decision.objects.select_for_update(of=("self",))
             .select_related("application", "decided_by", "approved_by")
             .get(pk=decision.pk)
         )
