@@ -5,10 +5,13 @@ database (unset: an embedded SQLite file for the one-command demo).
 """
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
+
+from indigo.portal.conf import oidc_settings
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BASE_DIR = PACKAGE_DIR.parent
@@ -46,6 +49,8 @@ INSTALLED_APPS = [
     "indigo.misuse",
     "indigo.decisions",
     "indigo.contacts",
+    "indigo.notifications",
+    "indigo.portal",
     "indigo.sponsors",
     "indigo.desks",
     "indigo.api",
@@ -195,6 +200,32 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 EMAIL_BACKEND = os.environ.get(
     "INDIGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+# SMTP by configuration: INDIGO_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend
+EMAIL_HOST = os.environ.get("INDIGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("INDIGO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("INDIGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("INDIGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("INDIGO_EMAIL_USE_TLS") == "1"
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get("INDIGO_DEFAULT_FROM_EMAIL", "noreply@indigo.invalid")
+# Where applicants reach the portal; e-mails link here (they carry no personal data).
+INDIGO_PUBLIC_URL = os.environ.get("INDIGO_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+# Sending an e-mail is tried this often before it is marked failed (indigo notifications_send).
+INDIGO_NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("INDIGO_NOTIFICATION_MAX_ATTEMPTS", "5"))
+
+# Applicant portal. The development login lets anyone log in as any applicant: only for
+# DEBUG and the demo (`indigo demo`), never on by accident in production.
+INDIGO_DEV_LOGIN = (
+    os.environ.get("INDIGO_DEV_LOGIN", "1" if DEBUG or sys.argv[1:2] == ["demo"] else "0") == "1"
+)
+# An applicant idle this long is logged out of the portal (their draft is kept).
+INDIGO_PORTAL_IDLE_MINUTES = int(os.environ.get("INDIGO_PORTAL_IDLE_MINUTES", "15"))
+INDIGO_PAYMENT_PROVIDER = os.environ.get(
+    "INDIGO_PAYMENT_PROVIDER", "indigo.portal.payments.SimulatedPaymentProvider"
+)
+# OpenID Connect login for applicants (national eID brokers speak OIDC): on only when the
+# INDIGO_OIDC_* variables are set (see indigo.portal.conf).
+globals().update(oidc_settings(os.environ))
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from indigo.accounts.views import home
+from indigo.portal.views.accessibility import accessibility_statement
 
 urlpatterns = [
     path("", home, name="home"),
@@ -16,6 +17,8 @@ urlpatterns = [
     path("contacts/", include("indigo.contacts.urls")),
     path("sponsor/", include("indigo.sponsors.urls")),
     path("desks/", include("indigo.desks.urls")),
+    path("portal/", include("indigo.portal.urls")),
+    path("toegankelijkheid", accessibility_statement, name="accessibility-statement"),
 ]
 
 

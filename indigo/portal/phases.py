@@ -1,0 +1,109 @@
+"""The application's phase and history in words an applicant understands (B1).
+
+The staff screens say "Assessment"; the applicant reads what it means for them and
+what happens next. Every status of `indigo.cases.models.Status` has an entry (a test
+holds this), and so has every step the applicant may see in the history
+(`indigo.cases.selectors.APPLICANT_VISIBLE_ACTIONS`).
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from indigo.cases.models import Status
+
+
+@dataclass(frozen=True)
+class Phase:
+    title: str
+    explanation: str
+    step: int  # position in the steps shown to the applicant (1 to 4); 0: not on the path
+
+
+PHASES: dict[str, Phase] = {
+    Status.RECEIVED: Phase(
+        _("We have received your application"),
+        _("We will check soon if your application is complete. You do not have to do anything."),
+        1,
+    ),
+    Status.INTAKE: Phase(
+        _("We are checking if your application is complete"),
+        _("We check your documents and if the fee is paid. If something is missing, we ask you."),
+        1,
+    ),
+    Status.ASSESSMENT: Phase(
+        _("We are assessing your application"),
+        _(
+            "We check if you meet the conditions. Sometimes we ask other organisations for "
+            "information. We tell you if we need something from you."
+        ),
+        2,
+    ),
+    Status.SUSPENDED: Phase(
+        _("We are waiting for information from you"),
+        _(
+            "We need something from you before we can go on. Read below what we need and by "
+            "when. Until we have it, the time we have to decide is paused."
+        ),
+        2,
+    ),
+    Status.DECISION: Phase(
+        _("We are making a decision"),
+        _("We have all the information. A caseworker is now deciding on your application."),
+        3,
+    ),
+    Status.NOTIFIED: Phase(
+        _("We have made a decision"),
+        _("Read our decision in the letter below. The letter also says what you can do next."),
+        4,
+    ),
+    Status.CLOSED: Phase(
+        _("Your application is finished"),
+        _("We have made a decision. You can still read the letter below."),
+        4,
+    ),
+    Status.WITHDRAWN: Phase(
+        _("You have withdrawn your application"),
+        _("We have stopped handling your application."),
+        0,
+    ),
+    Status.OBJECTION: Phase(
+        _("We are looking at your objection"),
+        _(
+            "You do not agree with our decision and have made an objection (bezwaar). We "
+            "look at your application again and then make a new decision."
+        ),
+        3,
+    ),
+}
+
+# The four steps shown as progress; Phase.step says where an application is.
+PROGRESS = (
+    _("Received"),
+    _("Assessment"),
+    _("Decision"),
+    _("Letter sent"),
+)
+
+EVENT_WORDS: dict[str, str] = {
+    "receive": _("We received your application."),
+    "start-intake": _("We started checking if your application is complete."),
+    "start-assessment": _("Your application is complete. We started the assessment."),
+    "propose-decision": _("A caseworker is making a decision."),
+    "reopen-assessment": _("We need to look at your application again before we decide."),
+    "notify": _("We sent you our decision."),
+    "close": _("Your application is finished."),
+    "suspend": _("We paused the time we have to decide."),
+    "resume": _("The time we have to decide runs again."),
+    "extend": _("We need more time to decide. We have made the decision period longer."),
+    "withdraw": _("You withdrew your application."),
+    "lodge-objection": _("We received your objection (bezwaar)."),
+    "decide-objection": _("We are making a new decision after your objection."),
+    "document-uploaded": _("A document was added to your file."),
+    "request-information": _("We asked you for information."),
+    "answer-information": _("We received your answer."),
+}
+
+
+def phase_of(status: str) -> Phase:
+    return PHASES[status]
