@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from indigo.rules.context import RuleContext
+from indigo.rules.context import ParameterValue, RuleContext
 from indigo.rules.findings import FactUse, Finding, Outcome
 from indigo.rules.parameter_keys import PARAMETER_KEYS
 from indigo.rules.vocabulary import FACT_NAMES
@@ -103,6 +103,36 @@ def norm_not_configured(
     return finding(condition, Outcome.JUDGEMENT, basis, text, facts)
 
 
+@dataclass(frozen=True)
+class Measured:
+    """A fact and the norm it is compared with, both known."""
+
+    value: object
+    norm: ParameterValue
+    uses: tuple[FactUse, ...]  # earlier uses, the fact, then the norm
+
+
+def fact_against_norm(
+    ctx: RuleContext,
+    *,
+    condition: str,
+    basis: str,
+    fact: str,
+    key: str,
+    uses: Iterable[FactUse] = (),
+) -> Finding | Measured:
+    """The start of every "fact compared with a norm" condition: a missing fact (ask the
+    applicant) or a norm not configured for the date (judgement) is already the finding."""
+    uses = tuple(uses)
+    if ctx.fact(fact) is None:
+        return missing_facts(ctx, condition=condition, basis=basis, names=[fact], facts=uses)
+    uses += (ctx.use(fact),)
+    norm = ctx.param(key)
+    if norm is None:
+        return norm_not_configured(ctx, condition=condition, basis=basis, key=key, facts=uses)
+    return Measured(value=ctx.value(fact), norm=norm, uses=(*uses, norm.use()))
+
+
 def amount_at_least(
     ctx: RuleContext,
     *,
@@ -121,14 +151,13 @@ def amount_at_least(
     `label` names the norm ("the minimum salary for someone of 30 or older"); by
     default the parameter's own label. `intro` goes before the comparison.
     """
-    uses = tuple(uses)
-    if ctx.fact(fact) is None:
-        return missing_facts(ctx, condition=condition, basis=basis, names=[fact], facts=uses)
-    uses += (ctx.use(fact),)
-    norm = ctx.param(key)
-    if norm is None:
-        return norm_not_configured(ctx, condition=condition, basis=basis, key=key, facts=uses)
-    amount: Decimal = ctx.value(fact)
+    measured = fact_against_norm(
+        ctx, condition=condition, basis=basis, fact=fact, key=key, uses=uses
+    )
+    if isinstance(measured, Finding):
+        return measured
+    amount: Decimal = measured.value
+    norm, uses = measured.norm, measured.uses
     declared = PARAMETER_KEYS[key]
     label = label or Text(declared.label_en, declared.label_nl)
     on = ctx.reference_date
@@ -139,7 +168,6 @@ def amount_at_least(
         f"{capitalised(subject.nl)} is {euro_nl(amount)} per maand. Op {day_nl(on)} is "
         f"{label.nl} {euro_nl(norm.amount)}.",
     )
-    uses += (norm.use(),)
     if amount >= norm.amount:
         enough = Text("That is enough.", "Dat is genoeg.")
         return finding(condition, Outcome.MET, basis, text + enough, uses)

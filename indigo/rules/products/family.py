@@ -13,6 +13,7 @@ from indigo.rules.conditions import (
     Text,
     age_use,
     amount_at_least,
+    fact_against_norm,
     finding,
     missing_facts,
     norm_not_configured,
@@ -69,14 +70,10 @@ def income_duration(ctx: RuleContext) -> Finding:
         "income_duration_months",
         "family-income-minimum-months",
     )
-    if ctx.fact(fact) is None:
-        return missing_facts(ctx, condition=condition, basis=DURATION, names=[fact])
-    uses = [ctx.use(fact)]
-    minimum = ctx.param(key)
-    if minimum is None:
-        return norm_not_configured(ctx, condition=condition, basis=DURATION, key=key, facts=uses)
-    months = ctx.value(fact)
-    uses.append(minimum.use())
+    measured = fact_against_norm(ctx, condition=condition, basis=DURATION, fact=fact, key=key)
+    if isinstance(measured, Finding):
+        return measured
+    months, minimum, uses = measured.value, measured.norm, measured.uses
     text = Text(
         f"The sponsor's income lasts {months_en(months)} from the application date. It must "
         f"last at least {months_en(minimum.value)}.",

@@ -6,9 +6,8 @@ from datetime import date
 from indigo.rules.conditions import (
     Text,
     amount_at_least,
+    fact_against_norm,
     finding,
-    missing_facts,
-    norm_not_configured,
     public_order,
     yes_no,
 )
@@ -50,14 +49,10 @@ NATURALISATION_PUBLIC_ORDER = (
 
 def residence_years(ctx: RuleContext, *, basis: str, key: str, exceptions: Text) -> Finding:
     condition, fact = "residence-years", "years_legal_residence"
-    if ctx.fact(fact) is None:
-        return missing_facts(ctx, condition=condition, basis=basis, names=[fact])
-    uses = [ctx.use(fact)]
-    needed = ctx.param(key)
-    if needed is None:
-        return norm_not_configured(ctx, condition=condition, basis=basis, key=key, facts=uses)
-    years = ctx.value(fact)
-    uses.append(needed.use())
+    measured = fact_against_norm(ctx, condition=condition, basis=basis, fact=fact, key=key)
+    if isinstance(measured, Finding):
+        return measured
+    years, needed, uses = measured.value, measured.norm, measured.uses
     text = Text(
         f"The applicant has lived legally in the Netherlands for {years_en(years)}. "
         f"{years_en(needed.value).capitalize()} are needed.",
