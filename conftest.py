@@ -52,6 +52,29 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _test_delivery(settings):
+    # Outbox messages are delivered right after their commit (the task runs at once
+    # instead of in the worker); tests in one rolled-back transaction never commit, and
+    # call `deliver_outbox` to play the worker. Letters are rendered by a cheap PDF
+    # writer unless a test asks for the real one (`real_pdf`): WeasyPrint takes ~1 s.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.INDIGO_PDF_RENDERER = "indigo.decisions.pdf.text_pdf"
+
+
+@pytest.fixture
+def real_pdf(settings):
+    settings.INDIGO_PDF_RENDERER = "indigo.decisions.pdf.weasyprint_pdf"
+
+
+@pytest.fixture
+def deliver_outbox():
+    """Play the worker: deliver every message that is due now; returns the counts."""
+    from indigo.outbox.services import outbox_deliver_due
+
+    return outbox_deliver_due
+
+
 # Browser tests: Playwright drives Debian's chromium (Playwright's own browser download
 # does not work here). Its sync API runs an event loop, hence the async-unsafe switch.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

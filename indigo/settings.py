@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "indigo.catalog",
     "indigo.deadlines",
     "indigo.cases",
+    "indigo.outbox",
     "indigo.dossier",
     "indigo.work",
     "indigo.rules",
@@ -200,7 +201,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 EMAIL_BACKEND = os.environ.get(
     "INDIGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
-# SMTP by configuration: INDIGO_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend
+# SMTP by configuration: INDIGO_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend;
+# the demo writes e-mails as files (django.core.mail.backends.filebased.EmailBackend).
+EMAIL_FILE_PATH = os.environ.get("INDIGO_EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 EMAIL_HOST = os.environ.get("INDIGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("INDIGO_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("INDIGO_EMAIL_HOST_USER", "")
@@ -210,8 +213,33 @@ EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = os.environ.get("INDIGO_DEFAULT_FROM_EMAIL", "noreply@indigo.invalid")
 # Where applicants reach the portal; e-mails link here (they carry no personal data).
 INDIGO_PUBLIC_URL = os.environ.get("INDIGO_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
-# Sending an e-mail is tried this often before it is marked failed (indigo notifications_send).
-INDIGO_NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("INDIGO_NOTIFICATION_MAX_ATTEMPTS", "5"))
+
+# Who sees which application: each rule returns the applications it lets a user see
+# (indigo.cases.access); an application is visible when any rule lets it be.
+INDIGO_VISIBILITY_RULES = [
+    "indigo.cases.visibility.processes_of_my_units",
+    "indigo.work.visibility.tasks_assigned_to_me",
+    "indigo.work.visibility.open_tasks_in_my_specialisms",
+    "indigo.cases.visibility.my_own_applications",
+    "indigo.sponsors.visibility.filed_by_my_organisations",
+]
+
+# The outbox (indigo.outbox): a message is tried this often, waiting the first delay
+# after the first failure and doubling it after each next one, before it is dead.
+INDIGO_OUTBOX_MAX_ATTEMPTS = int(os.environ.get("INDIGO_OUTBOX_MAX_ATTEMPTS", "8"))
+INDIGO_OUTBOX_RETRY_SECONDS = int(os.environ.get("INDIGO_OUTBOX_RETRY_SECONDS", "30"))
+# The worker's periodic jobs (`indigo worker`; see indigo.outbox.schedule). Each job is
+# idempotent; an administrator may change the interval or pause a job in the admin.
+INDIGO_SCHEDULE = {
+    "outbox-deliver-due": {
+        "function": "indigo.outbox.services.outbox_deliver_due",
+        "every_seconds": 30,
+    },
+    "deadlines-refresh": {"function": "indigo.cases.jobs.deadlines_daily", "every_seconds": 3600},
+    "misuse-sweep": {"function": "indigo.misuse.services.signals_sweep", "every_seconds": 86400},
+}
+# Decision letters are rendered to PDF by this function (HTML in, PDF bytes out).
+INDIGO_PDF_RENDERER = os.environ.get("INDIGO_PDF_RENDERER", "indigo.decisions.pdf.weasyprint_pdf")
 
 # Applicant portal. The development login lets anyone log in as any applicant: only for
 # DEBUG and the demo (`indigo demo`), never on by accident in production.

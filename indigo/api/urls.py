@@ -6,9 +6,9 @@ from drf_spectacular.views import (
 )
 from rest_framework.permissions import AllowAny
 
-from indigo.cases.api import ApplicationActionApi, ApplicationDetailApi, ApplicationListApi
+from indigo.api.applications import ApplicationActionApi, ApplicationDetailApi, ApplicationListApi
+from indigo.api.documents import DocumentContentApi, DocumentListApi
 from indigo.catalog.api import ProductDetailApi, ProductListApi
-from indigo.dossier.api import DocumentContentApi, DocumentListApi
 
 urlpatterns = [
     path(

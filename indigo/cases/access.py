@@ -1,55 +1,49 @@
 """Who may see which application: decided here, in one place.
 
 `applications_visible_to` is the only way lists and detail pages find applications,
-so a list can never show what a detail page would refuse.
+so a list can never show what a detail page would refuse. It combines small named
+rules (settings.INDIGO_VISIBILITY_RULES, in the manner of AUTHENTICATION_BACKENDS):
+each takes the user and today's date and returns a filter of the applications it
+lets the user see, or None; an application is visible when any rule lets it be.
 
-- Staff see the applications of the processes their units handle, and any
-  application on which a task is assigned to them.
-- Specialists also see the applications with an open task in their specialism
-  queues, except asylum files: those only asylum units and the specialists actually
-  working on them (an assigned task) may see.
-- Applicants see their own applications.
+- Staff see the applications of the processes their units handle
+  (`indigo.cases.visibility`), and any application with a task assigned to them;
+  specialists also see those with an open task in their specialism queues, except
+  applications of a confidential product (asylum): those only the units of its process
+  and the people actually working on them may see (`indigo.work.visibility`).
+- Applicants see their own applications (`indigo.cases.visibility`).
 - Sponsor users (recognised sponsors, erkend referenten) see exactly the applications
-  that the sponsor organisations they work for filed (`indigo.sponsors`).
+  that the sponsor organisations they work for filed (`indigo.sponsors.visibility`).
 - A superuser (technical admin) sees all.
 """
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from functools import cache
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.utils.module_loading import import_string
 
 from indigo import clock
-from indigo.accounts.roles import Role, is_staff_member, roles_of
+from indigo.accounts.roles import is_staff_member
 from indigo.cases.models import Application, ApplicationView
-from indigo.organisation.selectors import processes_of, queues_of
 
-ASYLUM = "asylum"
+
+@cache
+def visibility_rules() -> tuple:
+    return tuple(import_string(path) for path in settings.INDIGO_VISIBILITY_RULES)
 
 
 def applications_visible_to(user) -> QuerySet[Application]:
-    from indigo.work.models import Task
-
     if not user.is_authenticated:
         return Application.objects.none()
     if user.is_superuser:
         return Application.objects.all()
+    today = clock.today()
     visible = Q(pk__in=[])
-    if is_staff_member(user):
-        today = clock.today()
-        processes = processes_of(user=user, on=today)
-        if processes:
-            visible |= Q(product__process__in=processes)
-        tasks = Task.objects.filter(application=OuterRef("pk"))
-        visible |= Exists(tasks.filter(assignee=user))
-        specialisms = {q for q in queues_of(user=user, on=today) if q.startswith("specialism:")}
-        if specialisms:
-            visible |= Exists(tasks.filter(state="open", queue__in=specialisms)) & ~Q(
-                product__process=ASYLUM
-            )
-    if Role.APPLICANT in roles_of(user):
-        visible |= Q(applicant__user=user)
-    if Role.SPONSOR in roles_of(user):
-        from indigo.sponsors.selectors import sponsored_by_organisations_of
-
-        visible |= sponsored_by_organisations_of(user)
+    for rule in visibility_rules():
+        clause = rule(user, today)
+        if clause is not None:
+            visible |= clause
     return Application.objects.filter(visible)
 
 

@@ -14,3 +14,5 @@ class CasesConfig(AppConfig):
         append_only.register(ApplicationEvent)
         append_only.register(ApplicationView)
         append_only.connect()
+
+        from indigo.cases import changes, checks  # noqa: F401  (the lifecycle's own changes)

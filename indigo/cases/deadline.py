@@ -35,6 +35,18 @@ def _spans(application: Application) -> list[calculator.Suspension]:
     ]
 
 
+def objection_period_end(application: Application, *, notified_on: date) -> date:
+    """The last day to object (or appeal) against the decision notified on that day.
+
+    The period of the pinned product version (Vw 2000 art. 69(1): four weeks), counted
+    from the day after notification (Awb 6:8) and moved off weekends and holidays
+    (Algemene termijnenwet). The one place this is computed: the letter, the objection
+    step and the API all ask here.
+    """
+    raw_end = add_period(notified_on, application.product_version.objection_period)
+    return apply_atw(notified_on, raw_end)
+
+
 def compute_decision_due(application: Application, *, today: date) -> date:
     version = application.product_version
     if application.objection_period_ends is not None:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from indigo import clock
 from indigo.accounts.roles import is_staff_member
+from indigo.cases.event_kinds import EventKind
 from indigo.cases.events import event_record
 from indigo.cases.models import Application, InformationRequest, Status, Suspension
 from indigo.cases.services import application_act
@@ -72,7 +73,7 @@ def information_request_create(
         event_record(
             application=application,
             actor=actor,
-            action="request-information",
+            action=EventKind.INFORMATION_REQUESTED,
             reason=what,
             payload={"request": request.pk, "until": until.isoformat(), "language": language},
         )
@@ -98,7 +99,7 @@ def information_request_answer(*, actor, request: InformationRequest, answer: st
         event_record(
             application=request.application,
             actor=actor,
-            action="answer-information",
+            action=EventKind.INFORMATION_ANSWERED,
             reason=answer,
             payload={"request": request.pk},
         )

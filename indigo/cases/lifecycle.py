@@ -1,12 +1,24 @@
-"""The one lifecycle of every application: all allowed transitions, in one table.
+"""The one lifecycle of every application: all allowed steps, in one table.
 
     received → intake → assessment → decision → notified → closed
     suspended: from received, intake or assessment; `resume` returns where it was
     withdrawn: by the applicant, until the decision is notified
     objection (bezwaar): reopens a notified or closed application for a new decision
 
-Roles say who may perform an action; what a person may see is decided elsewhere
-(`indigo.cases.access`).
+Each step says who may take it (roles), and what it does, by name:
+
+- `guards` may refuse the step (raise); nothing has changed yet;
+- `changes` change the application itself before its status does, and add to the
+  event's payload (the suspension starts, the extension is recorded);
+- then the status changes, the deadline is recomputed and the event is written;
+- `effects` follow, in the order listed: the work, the decision and the desks keep
+  in step (tasks open or close, the letter goes into the outbox).
+
+The names are filled in by the apps that own them (`indigo.cases.steps`, from each
+app's `AppConfig.ready()`), so this module imports nothing above `cases`; a name no
+app provides is a start-up error (`indigo check`). One service performs every step
+(`indigo.cases.services.application_act`) in one transaction: a refused step changes
+nothing. What a person may see is decided elsewhere (`indigo.cases.access`).
 """
 
 from dataclasses import dataclass
@@ -14,11 +26,13 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from indigo.accounts.roles import Role
+from indigo.cases.event_kinds import EventKind
 from indigo.cases.models import Status
 
 S = Status
 CASE_HANDLERS = frozenset({Role.CASEWORKER, Role.MANAGER, Role.ADMIN})
 FRONT_OFFICE = CASE_HANDLERS | {Role.DESK}
+ANYONE = frozenset(Role)
 
 
 @dataclass(frozen=True)
@@ -30,16 +44,41 @@ class Transition:
     roles: frozenset[Role]
     label: str
     reason_required: bool = False
+    guards: tuple[str, ...] = ()
+    changes: tuple[str, ...] = ()
+    effects: tuple[str, ...] = ()
+
+    @property
+    def event_kind(self) -> EventKind:
+        return EventKind(self.action)
 
 
 _TRANSITIONS = [
-    Transition("start-intake", frozenset({S.RECEIVED}), S.INTAKE, FRONT_OFFICE, _("Start intake")),
+    # Receipt is the first step: no status before it; `application_create` takes it.
+    Transition(
+        "receive",
+        frozenset(),
+        S.RECEIVED,
+        ANYONE,
+        _("Application received"),
+        effects=("work.open-handle-task",),
+    ),
+    Transition(
+        "start-intake",
+        frozenset({S.RECEIVED}),
+        S.INTAKE,
+        FRONT_OFFICE,
+        _("Start intake"),
+        effects=("work.refresh-urgency",),
+    ),
     Transition(
         "start-assessment",
         frozenset({S.INTAKE}),
         S.ASSESSMENT,
         CASE_HANDLERS,
         _("Start assessment"),
+        guards=("work.has-owner",),
+        effects=("work.take-ownership", "work.open-assessment-tasks", "work.refresh-urgency"),
     ),
     Transition(
         "propose-decision",
@@ -47,6 +86,8 @@ _TRANSITIONS = [
         S.DECISION,
         CASE_HANDLERS,
         _("Propose decision"),
+        guards=("work.no-blocking-tasks",),
+        effects=("work.refresh-urgency",),
     ),
     Transition(
         "reopen-assessment",
@@ -55,9 +96,26 @@ _TRANSITIONS = [
         CASE_HANDLERS,
         _("Back to assessment"),
         reason_required=True,
+        effects=("decisions.set-aside", "work.refresh-urgency"),
     ),
-    Transition("notify", frozenset({S.DECISION}), S.NOTIFIED, CASE_HANDLERS, _("Notify decision")),
-    Transition("close", frozenset({S.NOTIFIED}), S.CLOSED, CASE_HANDLERS, _("Close")),
+    Transition(
+        "notify",
+        frozenset({S.DECISION}),
+        S.NOTIFIED,
+        CASE_HANDLERS,
+        _("Notify decision"),
+        guards=("decisions.final",),
+        changes=("cases.record-notification",),
+        effects=("decisions.notify", "work.close-tasks"),
+    ),
+    Transition(
+        "close",
+        frozenset({S.NOTIFIED}),
+        S.CLOSED,
+        CASE_HANDLERS,
+        _("Close"),
+        effects=("work.refresh-urgency",),
+    ),
     Transition(
         "suspend",
         frozenset({S.RECEIVED, S.INTAKE, S.ASSESSMENT}),
@@ -65,8 +123,18 @@ _TRANSITIONS = [
         CASE_HANDLERS,
         _("Suspend (waiting for the applicant)"),
         reason_required=True,
+        changes=("cases.start-suspension",),
+        effects=("work.refresh-urgency",),
     ),
-    Transition("resume", frozenset({S.SUSPENDED}), None, CASE_HANDLERS, _("Resume")),
+    Transition(
+        "resume",
+        frozenset({S.SUSPENDED}),
+        None,
+        CASE_HANDLERS,
+        _("Resume"),
+        changes=("cases.end-suspension",),
+        effects=("work.refresh-urgency",),
+    ),
     Transition(
         "extend",
         frozenset({S.RECEIVED, S.INTAKE, S.ASSESSMENT, S.SUSPENDED}),
@@ -74,6 +142,8 @@ _TRANSITIONS = [
         CASE_HANDLERS,
         _("Extend decision period"),
         reason_required=True,
+        changes=("cases.record-extension",),
+        effects=("work.refresh-urgency",),
     ),
     Transition(
         "withdraw",
@@ -82,6 +152,7 @@ _TRANSITIONS = [
         FRONT_OFFICE | {Role.APPLICANT},
         _("Withdraw"),
         reason_required=True,
+        effects=("decisions.set-aside", "work.cancel-tasks", "desks.cancel-appointments"),
     ),
     Transition(
         "lodge-objection",
@@ -90,6 +161,8 @@ _TRANSITIONS = [
         FRONT_OFFICE,
         _("Register objection"),
         reason_required=True,
+        changes=("cases.open-objection-period",),
+        effects=("work.open-handle-task", "work.refresh-urgency"),
     ),
     Transition(
         "decide-objection",
@@ -97,10 +170,12 @@ _TRANSITIONS = [
         S.DECISION,
         CASE_HANDLERS,
         _("Decide on objection"),
+        effects=("work.refresh-urgency",),
     ),
 ]
 
 TRANSITIONS: dict[str, Transition] = {t.action: t for t in _TRANSITIONS}
+RECEIVE = TRANSITIONS["receive"]
 ACTIVE = frozenset({S.RECEIVED, S.INTAKE, S.ASSESSMENT, S.SUSPENDED, S.DECISION, S.OBJECTION})
 
 

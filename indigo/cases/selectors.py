@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 
 from indigo.accounts.roles import is_staff_member
 from indigo.cases.access import applications_visible_to
-from indigo.cases.lifecycle import TRANSITIONS
+from indigo.cases.event_kinds import APPLICANT_VISIBLE
 from indigo.cases.models import Application
 
 
@@ -17,7 +17,13 @@ def application_list(
     product: str | None = None,
     due_before: date | None = None,
 ) -> QuerySet[Application]:
-    qs = applications_visible_to(user).select_related("product", "applicant")
+    # The deadline of each row is computed from its version and suspensions: loaded
+    # with the page, so the page's queries do not grow with its rows.
+    qs = (
+        applications_visible_to(user)
+        .select_related("product", "product_version", "applicant", "customer_group")
+        .prefetch_related("suspensions")
+    )
     if status:
         qs = qs.filter(status=status)
     if product:
@@ -36,15 +42,10 @@ def application_get(*, user, reference: str) -> Application:
     )
 
 
-# What an applicant sees of the history: the steps of their application, not the
-# agency's internal work (who owns it, task results, integrity signals).
-APPLICANT_VISIBLE_ACTIONS = frozenset(
-    {*TRANSITIONS, "receive", "document-uploaded", "request-information", "answer-information"}
-)
-
-
 def application_events(*, application: Application, user):
+    """The history; an applicant (or a sponsor) sees only the steps of the application
+    (`indigo.cases.event_kinds.APPLICANT_VISIBLE`), not the agency's internal work."""
     events = application.events.select_related("actor").order_by("occurred_at", "id")
     if not is_staff_member(user):
-        events = events.filter(action__in=APPLICANT_VISIBLE_ACTIONS)
+        events = events.filter(action__in=APPLICANT_VISIBLE)
     return events

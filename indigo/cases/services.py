@@ -7,26 +7,26 @@ event. A refused action changes nothing.
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from indigo import clock
 from indigo.accounts.roles import is_staff_member, roles_of
-from indigo.cases import validators
+from indigo.cases import steps, validators
 from indigo.cases.deadline import compute_decision_due
 from indigo.cases.effective_dates import effective_on_for
+from indigo.cases.event_kinds import EventKind
 from indigo.cases.events import event_record
-from indigo.cases.lifecycle import TRANSITIONS, Transition, actions_from
+from indigo.cases.lifecycle import RECEIVE, TRANSITIONS, Transition, actions_from
 from indigo.cases.models import Applicant, Application, Status, Suspension
 from indigo.cases.references import new_reference
-from indigo.catalog.models import CustomerGroup, Product
+from indigo.catalog.models import Channel, CustomerGroup, Product
 from indigo.catalog.selectors import NoVersionInForce, version_in_force
-from indigo.deadlines.periods import add_period
-from indigo.deadlines.termijnenwet import apply_atw
-from indigo.decisions import hooks as decisions
 from indigo.errors import Conflict, DomainError, InvalidInput, NotAllowed, day
-from indigo.work import services as work
+
+_STEP_ACTIONS = [action for action, t in TRANSITIONS.items() if t.sources]
 
 
 class UnknownAction(DomainError):
@@ -41,6 +41,8 @@ class ApplicantData:
     date_of_birth: date
     nationality: str
     v_number: str = ""
+    # The language in which the applicant wants to hear from us ("" : the default).
+    language: str = ""
 
 
 def _receipt_date(*, actor, received_on: date | None, today: date) -> date:
@@ -60,7 +62,19 @@ def _receipt_date(*, actor, received_on: date | None, today: date) -> date:
     return received_on
 
 
-def _applicant_for(*, actor, data: ApplicantData, today: date) -> Applicant:
+def _language(value: str) -> str:
+    if not value:
+        return settings.LANGUAGE_CODE
+    codes = [code for code, _name in settings.LANGUAGES]
+    if value not in codes:
+        raise InvalidInput(
+            _("Choose a language for messages: %(codes)s.") % {"codes": ", ".join(codes)},
+            field="applicant.language",
+        )
+    return value
+
+
+def _applicant_for(*, data: ApplicantData, account, today: date) -> Applicant:
     try:
         given_names = validators.validate_name(data.given_names, field="given_names")
         surname = validators.validate_name(data.surname, field="surname")
@@ -69,8 +83,9 @@ def _applicant_for(*, actor, data: ApplicantData, today: date) -> Applicant:
         v_number = validators.validate_v_number(data.v_number)
     except InvalidInput as exc:
         raise InvalidInput(exc.message, field=f"applicant.{exc.field}") from exc
+    language = _language(data.language)
     if v_number:
-        known = Applicant.objects.filter(v_number=v_number).first()
+        known = Applicant.objects.select_for_update().filter(v_number=v_number).first()
         if known is not None:
             if known.date_of_birth != dob:
                 raise InvalidInput(
@@ -80,15 +95,18 @@ def _applicant_for(*, actor, data: ApplicantData, today: date) -> Applicant:
                     ),
                     field="applicant.v_number",
                 )
+            if account is not None and known.user_id is None:
+                known.user = account
+                known.save(update_fields=["user"])
             return known
-    user = actor if not is_staff_member(actor) and actor.is_authenticated else None
     return Applicant.objects.create(
         given_names=given_names,
         surname=surname,
         date_of_birth=dob,
         nationality=nationality,
         v_number=v_number,
-        user=user,
+        language=language,
+        user=account,
     )
 
 
@@ -97,10 +115,17 @@ def application_create(
     actor,
     product_code: str,
     applicant: ApplicantData,
+    channel: str,
+    account=None,
     received_on: date | None = None,
     customer_group_code: str | None = None,
 ) -> Application:
-    """Register a received application, pinned to the product version in force then."""
+    """Register a received application, pinned to the product version in force then.
+
+    `channel` is how it reached us (catalog `Channel`); `account` is the applicant's own
+    portal account to link to a new person (never the account of a sponsor or of staff
+    filing for them). Takes the lifecycle's `receive` step.
+    """
     today = clock.today()
     product = Product.objects.filter(code=product_code).first()
     if product is None:
@@ -109,6 +134,12 @@ def application_create(
             _("There is no product '%(product)s'. Choose one of: %(known)s.")
             % {"product": product_code, "known": known},
             field="product",
+        )
+    if channel not in Channel.values:
+        raise InvalidInput(
+            _("Unknown channel '%(channel)s'. Choose one of: %(channels)s.")
+            % {"channel": channel, "channels": ", ".join(Channel.values)},
+            field="channel",
         )
     received = _receipt_date(actor=actor, received_on=received_on, today=today)
     try:
@@ -129,13 +160,14 @@ def application_create(
                 field="customer_group",
             )
     with transaction.atomic():
-        person = _applicant_for(actor=actor, data=applicant, today=today)
+        person = _applicant_for(data=applicant, account=account, today=today)
         application = Application(
             product=product,
             product_version=version,
             customer_group=group,
             applicant=person,
             received_on=received,
+            channel=channel,
             status=Status.RECEIVED,
             created_by=actor if actor.is_authenticated else None,
         )
@@ -144,22 +176,19 @@ def application_create(
         event_record(
             application=application,
             actor=actor,
-            action="receive",
+            action=EventKind.RECEIVED,
             effective_on=received,
             to_status=Status.RECEIVED,
             payload={
                 "product": product.code,
                 "product_version_valid_from": version.valid_from.isoformat(),
                 "customer_group": group.code if group else None,
+                "channel": channel,
                 "decision_due": application.decision_due.isoformat(),
             },
         )
-        work.after_transition(
-            application=application,
-            action="receive",
-            actor=actor,
-            to_status=Status.RECEIVED,
-            on=received,
+        steps.run_effects(
+            steps.Step(application=application, transition=RECEIVE, actor=actor, on=received)
         )
     return application
 
@@ -214,17 +243,18 @@ def application_act(
     suspension_kind: str = Suspension.Kind.REPAIR,
     trusted: bool = False,
 ) -> Application:
-    """Perform one lifecycle action (see `indigo.cases.lifecycle`).
+    """Take one lifecycle step (see `indigo.cases.lifecycle`): guards, changes, the new
+    status and deadline, the event, then the effects — in one transaction.
 
     `trusted` is for other services that have already decided the step may happen
     (an applicant's answer resumes the period; the daily sweep ends a repair period):
     it skips the role check and allows `on` without a staff actor.
     """
     transition = TRANSITIONS.get(action)
-    if transition is None:
+    if transition is None or not transition.sources:
         raise UnknownAction(
             _("There is no action '%(action)s'. Choose one of: %(actions)s.")
-            % {"action": action, "actions": ", ".join(sorted(TRANSITIONS))},
+            % {"action": action, "actions": ", ".join(sorted(_STEP_ACTIONS))},
             field="action",
         )
     today = clock.today()
@@ -235,95 +265,36 @@ def application_act(
             .get(pk=application.pk)
         )
         _check_allowed(transition, application=app, actor=actor, reason=reason, trusted=trusted)
-        effective = effective_on_for(
-            actor=actor, on=on, application=app, today=today, trusted=trusted
+        step = steps.Step(
+            application=app,
+            transition=transition,
+            actor=actor,
+            on=effective_on_for(actor=actor, on=on, application=app, today=today, trusted=trusted),
+            reason=reason.strip(),
+            from_status=app.status,
+            options={"until": until, "suspension_kind": suspension_kind},
         )
-        work.before_transition(application=app, action=action, actor=actor)
-        decisions.before_transition(application=app, action=action, actor=actor)
-        from_status = app.status
-        target = transition.target
-        payload = _apply(
-            action, app=app, effective=effective, reason=reason, until=until, kind=suspension_kind
-        )
+        steps.run_guards(step)
+        payload = steps.run_changes(step)
         if action == "resume":
-            target = Status(app.resume_status)
+            app.status = Status(app.resume_status)
             app.resume_status = ""
-        if target is not None:
-            app.status = target
+        elif transition.target is not None:
+            app.status = transition.target
         app.decision_due = compute_decision_due(app, today=today)
         app.save()
         event_record(
             application=app,
             actor=actor,
-            action=action,
-            effective_on=effective,
-            from_status=from_status,
+            action=transition.event_kind,
+            effective_on=step.on,
+            from_status=step.from_status,
             to_status=app.status,
-            reason=reason.strip(),
+            reason=step.reason,
             payload={**payload, "decision_due": app.decision_due.isoformat()},
         )
-        work.after_transition(
-            application=app, action=action, actor=actor, to_status=app.status, on=effective
-        )
-        decisions.after_transition(
-            application=app, action=action, actor=actor, to_status=app.status, on=effective
-        )
+        steps.run_effects(step)
     return app
-
-
-def _apply(action: str, *, app: Application, effective: date, reason: str, until, kind) -> dict:
-    """Side effects of an action besides the status change; returns event payload."""
-    if action == "suspend":
-        if until is not None and until <= effective:
-            raise InvalidInput(
-                _("The end of the repair period (until) must be after the suspension starts."),
-                field="until",
-            )
-        if kind not in Suspension.Kind.values:
-            raise InvalidInput(
-                _("Unknown suspension kind '%(kind)s'. Choose one of: %(kinds)s.")
-                % {"kind": kind, "kinds": ", ".join(Suspension.Kind.values)},
-                field="kind",
-            )
-        app.resume_status = app.status
-        Suspension.objects.create(
-            application=app, kind=kind, start=effective, planned_end=until, reason=reason.strip()
-        )
-        return {"kind": kind, "until": until.isoformat() if until else None}
-    if action == "resume":
-        suspension = app.suspensions.get(end__isnull=True)
-        suspension.end = effective
-        suspension.save(update_fields=["end"])
-        return {"suspended_days": (effective - suspension.start).days}
-    if action == "extend":
-        extension = app.product_version.extension
-        if extension is None:
-            raise Conflict(
-                _("The law gives no extension of the decision period for this product."),
-                code="no-extension",
-            )
-        if app.is_extended:
-            raise Conflict(
-                _(
-                    "The decision period was already extended on %(date)s; "
-                    "it can be extended only once."
-                )
-                % {"date": day(app.extended_on)},
-                code="already-extended",
-            )
-        app.extended_on = effective
-        app.extension_reason = reason.strip()
-        return {"extension": str(extension)}
-    if action == "notify":
-        app.notified_on = effective
-        return {}
-    if action == "lodge-objection":
-        # Vw 2000 art. 69(1): four weeks from the day after notification (Awb 6:8).
-        raw_end = add_period(app.notified_on, app.product_version.objection_period)
-        period_end = apply_atw(app.notified_on, raw_end)
-        app.objection_period_ends = period_end
-        return {"objection_period_ends": period_end.isoformat(), "late": effective > period_end}
-    return {}
 
 
 def deadlines_refresh(*, batch_size: int = 500, progress=None) -> int:
@@ -354,7 +325,7 @@ def deadlines_refresh(*, batch_size: int = 500, progress=None) -> int:
                 if due != application.decision_due:
                     application.decision_due = due
                     application.save(update_fields=["decision_due", "updated_at"])
-                    work.urgency_refresh(application=application)
+                    steps.deadline_moved(application)
                     changed += 1
         if progress:
             progress(min(start + batch_size, len(ids)), len(ids))

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from indigo import clock
 from indigo.accounts.roles import is_staff_member
 from indigo.cases.access import applications_visible_to
+from indigo.cases.event_kinds import EventKind
 from indigo.cases.events import event_record
 from indigo.cases.models import Applicant, Application
 from indigo.contacts.models import Channel, ContactMoment
@@ -85,7 +86,7 @@ def contact_log(
             event_record(
                 application=application,
                 actor=actor,
-                action="contact-logged",
+                action=EventKind.CONTACT_LOGGED,
                 reason=topic,
                 payload={"channel": channel, "contact_id": moment.pk},
             )

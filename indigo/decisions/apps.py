@@ -6,3 +6,7 @@ class DecisionsConfig(AppConfig):
     name = "indigo.decisions"
     label = "decisions"
     verbose_name = _("Decisions: the caseworker's decision and its letter")
+
+    def ready(self) -> None:
+        # The lifecycle's decision guards and effects, and the letter's outbox handler.
+        from indigo.decisions import delivery, steps  # noqa: F401

@@ -5,7 +5,6 @@ words next, legal citations last. The PDF is PDF/UA-1 (tagged, with its language
 set), so screen readers can read it (Besluit digitale toegankelijkheid overheid).
 """
 
-import threading
 from datetime import date
 from pathlib import Path
 
@@ -13,23 +12,17 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils import translation
+from django.utils.module_loading import import_string
 from django.utils.translation import ngettext
 
+from indigo.cases.deadline import objection_period_end
 from indigo.cases.models import Application
-from indigo.deadlines.periods import Period, PeriodUnit, add_period
-from indigo.deadlines.termijnenwet import apply_atw
+from indigo.deadlines.periods import Period, PeriodUnit
 from indigo.decisions.display import finding_lines
 from indigo.decisions.models import Decision
 
 FONT_DIR = Path(settings.PACKAGE_DIR) / "static" / "vendor" / "noto-sans"
 DOCUMENT_TYPE = "decision-letter"
-
-
-def objection_period_ends(*, application: Application, notified_on: date) -> date:
-    """The last day to object: Vw 2000 art. 69(1), from the day after notification
-    (Awb 6:8), moved off weekends and holidays (Algemene termijnenwet)."""
-    period = application.product_version.objection_period
-    return apply_atw(notified_on, add_period(notified_on, period))
 
 
 def period_words(period: Period) -> str:
@@ -73,9 +66,7 @@ def letter_html(
             "findings": findings,
             "unmet": [line for line in findings if not line.is_met],
             "notified_on": notified_on,
-            "objection_ends": objection_period_ends(
-                application=application, notified_on=notified_on
-            ),
+            "objection_ends": objection_period_end(application, notified_on=notified_on),
             "objection_period": period_words(version.objection_period),
             "objection_source": version.objection_period_source,
             "legal_bases": bases,
@@ -85,26 +76,9 @@ def letter_html(
         return render_to_string("decisions/letter.html", context)
 
 
-_fonts = threading.local()
-
-
-def _font_config():
-    """One font configuration per thread: WeasyPrint keeps the decoded fonts in it, so
-    only the first letter pays for decoding the WOFF2 files (about a second)."""
-    from weasyprint.text.fonts import FontConfiguration
-
-    if getattr(_fonts, "config", None) is None:
-        _fonts.config = FontConfiguration()
-    return _fonts.config
-
-
 def letter_pdf(html: str) -> bytes:
-    """The letter as a tagged PDF/UA-1 (structure tree, /Lang, /MarkInfo)."""
-    from weasyprint import HTML  # imported when needed: it takes a while to load
-
-    return HTML(string=html, base_url=FONT_DIR.as_uri() + "/").write_pdf(
-        pdf_variant="pdf/ua-1", font_config=_font_config()
-    )
+    """The letter as PDF, by the configured renderer (settings.INDIGO_PDF_RENDERER)."""
+    return import_string(settings.INDIGO_PDF_RENDERER)(html, base_url=FONT_DIR.as_uri() + "/")
 
 
 def letter_file_name(application: Application) -> str:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from indigo import clock
 from indigo.accounts.roles import CASEWORKER_ROLES, has_role
 from indigo.cases.access import applications_visible_to
+from indigo.cases.event_kinds import EventKind
 from indigo.cases.events import event_record
 from indigo.cases.models import Application, Status
 from indigo.cases.services import application_act
@@ -210,7 +211,7 @@ def _decide(
         event_record(
             application=app,
             actor=actor,
-            action="decision-recorded",
+            action=EventKind.DECISION_RECORDED,
             reason=motivation,
             payload={
                 "decision": decision.pk,
@@ -296,7 +297,7 @@ def decision_approve(*, actor, decision: Decision) -> Decision:
         event_record(
             application=decision.application,
             actor=actor,
-            action="decision-approved",
+            action=EventKind.DECISION_APPROVED,
             payload={"decision": decision.pk, "decided_by": decision.decided_by.get_username()},
         )
     return decision

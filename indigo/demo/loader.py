@@ -27,15 +27,15 @@ from django.db import transaction
 from django.db.models import Min
 
 from indigo import clock
-from indigo.accounts.roles import Role
-from indigo.cases.models import Applicant, Application, Status
+from indigo.accounts.roles import Role, has_role
+from indigo.cases.models import Application, Status
 from indigo.cases.services import (
     ApplicantData,
     application_act,
     application_create,
     deadlines_refresh,
 )
-from indigo.catalog.models import Process, Product, ProductVersion
+from indigo.catalog.models import Channel, CustomerGroup, Process, Product, ProductVersion
 from indigo.catalog.selectors import NoVersionInForce, version_in_force
 from indigo.deadlines.periods import add_period
 from indigo.demo.deciding import OBJECTION_UPHELD, Deciding, motivation_from
@@ -52,6 +52,8 @@ from indigo.demo.scenario import SCENARIO_PERSON, SCENARIO_PRODUCTS, scenario_pl
 from indigo.demo.sponsor_org import demo_sponsor_load
 from indigo.demo.tasks import TaskWork
 from indigo.demo.users import DEMO_USERNAMES, demo_users_create, existing_demo_usernames
+from indigo.dossier.services import document_upload
+from indigo.outbox.services import outbox_deliver_due
 from indigo.work.models import Task
 
 logger = logging.getLogger(__name__)
@@ -224,11 +226,7 @@ class _Loader:
         self.people.reserve_v_number(SCENARIO_PERSON.v_number)
         self.report = DemoReport(loaded=True)
         self._groups: dict[int, list[str]] = {}
-        self._upload = _document_upload_service() if documents else None
-        if documents and self._upload is None:
-            self.report.notes.append(
-                "No documents added: the dossier service is not available in this build."
-            )
+        self.documents = documents
 
     def perform(
         self,
@@ -237,6 +235,7 @@ class _Loader:
         applicant: ApplicantData | None = None,
         passport: bool = True,
         cast: "_Cast | None" = None,
+        account=None,
     ) -> Application:
         """Make the application and take it through the plan's steps and its tasks,
         each through the services on the day it happened."""
@@ -247,13 +246,16 @@ class _Loader:
                 self, process=self.processes[plan.product_code], behind=plan.journey in BEHIND
             )
         customer_group = self._customer_group(plan)
+        registrar = cast.registrar()
         with self.replay.on(plan.received_on):
             application = application_create(
-                actor=cast.registrar(),
+                actor=registrar,
                 product_code=plan.product_code,
                 applicant=applicant,
                 received_on=plan.received_on,
                 customer_group_code=customer_group,
+                channel=self._channel(plan, customer_group, registrar),
+                account=account,
             )
         last = plan.received_on
         refused = plan.refused
@@ -291,6 +293,8 @@ class _Loader:
                     until=step.until,
                     suspension_kind=step.suspension_kind,
                 )
+                # The worker, as if it ran then: the letter is made on the day it was sent.
+                outbox_deliver_due()
             if step.action == "start-assessment":  # the actor took ownership
                 self.tasks.plan(
                     application,
@@ -347,6 +351,25 @@ class _Loader:
             return "recognised-sponsor" if self.rng.random() < 0.8 else self.rng.choice(codes)
         return self.rng.choice(codes)
 
+    def _channel(self, plan: Plan, group: str | None, registrar) -> str:
+        """How it reached us: at the desk when desk staff registered it, else the first
+        channel the customer group uses (the catalog's data)."""
+        if has_role(registrar, Role.DESK):
+            return Channel.DESK
+        if group is None:
+            return Channel.POST
+        channels = (
+            CustomerGroup.objects.filter(
+                version__product__code=plan.product_code,
+                version__valid_from__lte=plan.received_on,
+                code=group,
+            )
+            .order_by("-version__valid_from")
+            .values_list("channels", flat=True)
+            .first()
+        )
+        return (channels or [Channel.POST])[0]
+
     def _count(self, application: Application) -> None:
         report = self.report
         report.applications += 1
@@ -355,22 +378,13 @@ class _Loader:
         report.by_product[code] = report.by_product.get(code, 0) + 1
 
     def _attach_passport(self, application: Application, *, actor) -> None:
-        if self._upload is None:
+        if not self.documents:
             return
         content = ContentFile(specimen_passport(application), name="passport-specimen.pdf")
-        try:
-            with transaction.atomic():  # a refused upload leaves the rest of the load intact
-                self._upload(
-                    actor=actor,
-                    application=application,
-                    document_type_code="passport",
-                    file=content,
-                )
-        except Exception as exc:  # the dossier is optional in the demo
-            logger.warning("Demo: no passport added to %s: %s", application.reference, exc)
-            self.report.notes.append(f"No documents added: the dossier refused the upload ({exc}).")
-            self._upload = None
-            return
+        # A refused upload is a bug in the demo's specimen: it stops the load.
+        document_upload(
+            actor=actor, application=application, document_type_code="passport", file=content
+        )
         self.report.documents += 1
 
     def scenario(self) -> Application:
@@ -384,14 +398,10 @@ class _Loader:
                 applicant=SCENARIO_PERSON,
                 passport=False,
                 cast=_Cast(self, process=self.processes[plan.product_code], fixed=fixed),
+                account=self.users[Role.APPLICANT],
             )
             for plan in scenario_plans(today=self.today)
         ]
-        # The cases app has no service yet for linking a portal account to a person;
-        # the demo links its applicant login directly.
-        Applicant.objects.filter(pk=applications[-1].applicant_id).update(
-            user=self.users[Role.APPLICANT]
-        )
         studying = Application.objects.select_related("applicant").get(pk=applications[-1].pk)
         # She adds her passport herself, through the portal.
         self._attach_passport(studying, actor=self.users[Role.APPLICANT])
@@ -459,13 +469,3 @@ def _work_summary(users: dict) -> list[str]:
         f"{tasks.filter(assignee__isnull=True).count()} tasks wait in the queues for "
         '"get next".'
     ]
-
-
-def _document_upload_service():
-    """The dossier's upload service, or None: documents are optional in the demo."""
-    try:
-        from indigo.dossier.services import document_upload
-    except Exception as exc:  # not there yet, or broken: the demo goes on without it
-        logger.warning("Demo: the dossier upload service is not available: %s", exc)
-        return None
-    return document_upload

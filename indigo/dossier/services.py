@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from indigo import clock
 from indigo.accounts.roles import Role, has_role, is_staff_member
+from indigo.cases.event_kinds import EventKind
 from indigo.cases.events import event_record
 from indigo.cases.models import Application, Status
 from indigo.catalog.models import DocumentType
@@ -237,7 +238,7 @@ def document_upload(
             event_record(
                 application=application,
                 actor=actor,
-                action="document-uploaded",
+                action=EventKind.DOCUMENT_UPLOADED,
                 payload={
                     "type": document_type.code,
                     "version": document.version,
@@ -303,7 +304,7 @@ def document_store_generated(
             event_record(
                 application=application,
                 actor=actor,
-                action="document-uploaded",
+                action=EventKind.DOCUMENT_UPLOADED,
                 payload={
                     "type": document_type.code,
                     "version": document.version,

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from indigo import clock
+from indigo.cases.event_kinds import EventKind
 from indigo.cases.events import event_record
 from indigo.cases.lifecycle import ACTIVE
 from indigo.cases.models import Application
@@ -87,7 +88,7 @@ def signals_detect(*, application: Application) -> list[Signal]:
             event_record(
                 application=app,
                 actor=None,
-                action="misuse-signal",
+                action=EventKind.MISUSE_SIGNAL,
                 reason=finding.reason_en,
                 payload={"kind": finding.kind, "signal": signal.pk, "task": task.code},
             )
@@ -141,7 +142,7 @@ def signal_resolve(*, actor, signal: Signal, confirmed: bool, note: str) -> Sign
         event_record(
             application=signal.application,
             actor=actor,
-            action="misuse-signal-resolved",
+            action=EventKind.MISUSE_SIGNAL_RESOLVED,
             reason=signal.note,
             payload={"kind": signal.kind, "signal": signal.pk, "status": signal.status},
         )

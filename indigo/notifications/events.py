@@ -1,23 +1,16 @@
-"""Which application events matter to the applicant, and so send an e-mail.
+"""Which application events matter to the applicant, and so send an e-mail."""
 
-The keys are event actions written by the services of other apps (`cases`, `desks`);
-`indigo notifications_sweep` reads new events and queues one notification per
-matching event.
-"""
-
+from indigo.cases.event_kinds import EventKind
 from indigo.notifications.models import Notification
 
 K = Notification.Kind
 
-EVENT_KINDS: dict[str, str] = {
-    "receive": K.RECEIVED,
-    "request-information": K.INFORMATION_NEEDED,
-    "appointment-booked": K.APPOINTMENT,
-    "appointment-moved": K.APPOINTMENT,
-    "appointment-cancelled": K.APPOINTMENT,
-    "notify": K.DECISION,
+EVENT_KINDS: dict[EventKind, str] = {
+    EventKind.RECEIVED: K.RECEIVED,
+    EventKind.INFORMATION_REQUESTED: K.INFORMATION_NEEDED,
+    EventKind.APPOINTMENT_BOOKED: K.APPOINTMENT,
+    EventKind.APPOINTMENT_MOVED: K.APPOINTMENT,
+    EventKind.APPOINTMENT_CANCELLED: K.APPOINTMENT,
+    # The decision e-mail goes when the letter is in the portal, not before.
+    EventKind.LETTER_SENT: K.DECISION,
 }
-
-
-def kind_for(action: str) -> str | None:
-    return EVENT_KINDS.get(action)

@@ -1,10 +1,10 @@
-"""The outbox of e-mails to applicants (R9: the applicant is informed proactively).
+"""E-mails to applicants (R9: the applicant is informed proactively).
 
-A row is written in the same transaction as the change it announces; the e-mail is
-sent after the commit, and tried again by `indigo notifications_send` when sending
-failed. The row holds no address and no text: the address is read from the
-applicant's portal account when sending, and the text is the same generic sentence
-for everyone.
+A row is written in the same transaction as the event it announces, with its message
+in the outbox; the worker sends it after the commit and tries again when sending fails
+(attempts and errors are on the outbox message). The row holds no address and no
+text: the address is read from the applicant's portal account when sending, and the
+text is the same generic sentence for everyone.
 """
 
 from django.conf import settings
@@ -22,7 +22,6 @@ class Notification(models.Model):
     class State(models.TextChoices):
         QUEUED = "queued", _("Waiting to be sent")
         SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed; no more attempts")
         SKIPPED = "skipped", _("Not sent")
 
     application = models.ForeignKey(
@@ -50,8 +49,6 @@ class Notification(models.Model):
     skipped_reason = models.CharField(max_length=100, blank=True)
     created_at = models.DateTimeField()
     sent_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    error = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -59,14 +56,3 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} for {self.application_id} ({self.state})"
-
-
-class SweepMark(models.Model):
-    """How far `indigo notifications_sweep` has read the application events."""
-
-    name = models.CharField(max_length=50, unique=True)
-    last_event_id = models.BigIntegerField(default=0)
-    updated_at = models.DateTimeField()
-
-    def __str__(self) -> str:
-        return f"{self.name} at event {self.last_event_id}"

@@ -49,9 +49,13 @@ class Unit(BilingualNameMixin):
         ordering = ["code"]
 
     def queues(self) -> set[str]:
-        return {f"process:{p}" for p in self.processes} | {
-            f"specialism:{s}" for s in self.specialisms
-        }
+        return self.process_queues() | self.specialism_queues()
+
+    def process_queues(self) -> set[str]:
+        return {f"process:{p}" for p in self.processes}
+
+    def specialism_queues(self) -> set[str]:
+        return {f"specialism:{s}" for s in self.specialisms}
 
 
 class Membership(models.Model):

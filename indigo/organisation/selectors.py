@@ -26,6 +26,10 @@ def queues_of(*, user, on: date) -> set[str]:
     return set().union(*(unit.queues() for unit in units_of(user=user, on=on)))
 
 
+def specialism_queues_of(*, user, on: date) -> set[str]:
+    return set().union(*(unit.specialism_queues() for unit in units_of(user=user, on=on)))
+
+
 def processes_of(*, user, on: date) -> set[str]:
     return {p for unit in units_of(user=user, on=on) for p in unit.processes}
 

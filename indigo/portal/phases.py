@@ -3,14 +3,17 @@
 The staff screens say "Assessment"; the applicant reads what it means for them and
 what happens next. Every status of `indigo.cases.models.Status` has an entry (a test
 holds this), and so has every step the applicant may see in the history
-(`indigo.cases.selectors.APPLICANT_VISIBLE_ACTIONS`).
+(`indigo.cases.event_kinds.APPLICANT_VISIBLE`).
 """
 
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from indigo.cases.event_kinds import EventKind
 from indigo.cases.models import Status
+
+K = EventKind
 
 
 @dataclass(frozen=True)
@@ -85,23 +88,24 @@ PROGRESS = (
     _("Letter sent"),
 )
 
-EVENT_WORDS: dict[str, str] = {
-    "receive": _("We received your application."),
-    "start-intake": _("We started checking if your application is complete."),
-    "start-assessment": _("Your application is complete. We started the assessment."),
-    "propose-decision": _("A caseworker is making a decision."),
-    "reopen-assessment": _("We need to look at your application again before we decide."),
-    "notify": _("We sent you our decision."),
-    "close": _("Your application is finished."),
-    "suspend": _("We paused the time we have to decide."),
-    "resume": _("The time we have to decide runs again."),
-    "extend": _("We need more time to decide. We have made the decision period longer."),
-    "withdraw": _("You withdrew your application."),
-    "lodge-objection": _("We received your objection (bezwaar)."),
-    "decide-objection": _("We are making a new decision after your objection."),
-    "document-uploaded": _("A document was added to your file."),
-    "request-information": _("We asked you for information."),
-    "answer-information": _("We received your answer."),
+# What the applicant reads of each step of the history (the applicant-visible kinds).
+EVENT_WORDS: dict[EventKind, str] = {
+    K.RECEIVED: _("We received your application."),
+    K.INTAKE_STARTED: _("We started checking if your application is complete."),
+    K.ASSESSMENT_STARTED: _("Your application is complete. We started the assessment."),
+    K.DECISION_PROPOSED: _("A caseworker is making a decision."),
+    K.ASSESSMENT_REOPENED: _("We need to look at your application again before we decide."),
+    K.NOTIFIED: _("We sent you our decision."),
+    K.CLOSED: _("Your application is finished."),
+    K.SUSPENDED: _("We paused the time we have to decide."),
+    K.RESUMED: _("The time we have to decide runs again."),
+    K.EXTENDED: _("We need more time to decide. We have made the decision period longer."),
+    K.WITHDRAWN: _("You withdrew your application."),
+    K.OBJECTION_LODGED: _("We received your objection (bezwaar)."),
+    K.OBJECTION_DECIDED: _("We are making a new decision after your objection."),
+    K.DOCUMENT_UPLOADED: _("A document was added to your file."),
+    K.INFORMATION_REQUESTED: _("We asked you for information."),
+    K.INFORMATION_ANSWERED: _("We received your answer."),
 }
 
 

@@ -19,10 +19,12 @@ from django.utils.translation import gettext as _
 
 from indigo import clock
 from indigo.accounts.roles import Role, grant_role, has_role, is_staff_member
+from indigo.cases.event_kinds import EventKind
 from indigo.cases.events import event_record
 from indigo.cases.information_requests import information_request_answer
-from indigo.cases.models import Applicant, Application, InformationRequest
+from indigo.cases.models import Application, InformationRequest
 from indigo.cases.services import ApplicantData, application_create
+from indigo.catalog.models import Channel
 from indigo.dossier.services import document_upload
 from indigo.errors import Conflict, InvalidInput, NotAllowed
 from indigo.portal import selectors, uploads, wizard
@@ -290,6 +292,7 @@ def application_submit(*, user, draft: Draft, offer: Offer) -> Application:
         surname=personal.get("surname", ""),
         date_of_birth=date.fromisoformat(personal["date_of_birth"]),
         nationality=personal.get("nationality", ""),
+        language=personal.get("language") or settings.LANGUAGE_CODE,
     )
     answers = draft.answers.get("questions", {})
     staged = list(draft.documents.select_related("document_type"))
@@ -299,12 +302,9 @@ def application_submit(*, user, draft: Draft, offer: Offer) -> Application:
             product_code=offer.product.code,
             applicant=applicant,
             customer_group_code=offer.group.code,
+            channel=Channel.ONLINE,
+            account=user,
         )
-        # ApplicantData has no language; the portal asks for it, so it sets it here.
-        Applicant.objects.filter(pk=application.applicant_id).update(
-            language=personal.get("language") or settings.LANGUAGE_CODE
-        )
-        application.applicant.refresh_from_db(fields=["language"])
         email = personal.get("email", "")
         if email and email != user.email:
             user.email = email
@@ -328,7 +328,7 @@ def application_submit(*, user, draft: Draft, offer: Offer) -> Application:
             event_record(
                 application=application,
                 actor=user,
-                action="fee-paid",
+                action=EventKind.FEE_PAID,
                 payload={"amount_eur": str(payment.amount_eur), "payment": payment.reference},
             )
         storage = uploads.staging_storage()

@@ -15,6 +15,7 @@ from django.db import transaction
 from indigo import clock
 from indigo.accounts.roles import Role, has_role, is_staff_member
 from indigo.cases.access import applications_visible_to
+from indigo.cases.event_kinds import EventKind
 from indigo.cases.events import event_record
 from indigo.cases.models import Application
 from indigo.errors import InvalidInput, NotAllowed
@@ -150,7 +151,7 @@ def fact_record(
         event_record(
             application=application,
             actor=actor,
-            action="fact-recorded",
+            action=EventKind.FACT_RECORDED,
             payload={"name": name, "source": source},
         )
     return fact

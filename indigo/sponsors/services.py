@@ -15,10 +15,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from indigo import clock
+from indigo.cases.event_kinds import EventKind
 from indigo.cases.events import event_record
 from indigo.cases.lifecycle import ACTIVE
 from indigo.cases.models import Application, Status
 from indigo.cases.services import ApplicantData, application_create
+from indigo.catalog.models import Channel
 from indigo.errors import Conflict, InvalidInput, NotAllowed, day
 from indigo.rules.models import Fact
 from indigo.rules.selectors import parameter_in_force
@@ -100,13 +102,9 @@ def sponsor_apply(
             product_code=checked.product.code,
             applicant=checked.applicant,
             customer_group_code=RECOGNISED_SPONSOR,
+            channel=Channel.SPONSOR_PORTAL,
         )
         applicant = application.applicant
-        if applicant.user_id == actor.pk:
-            # application_create links a new applicant to the non-staff account that
-            # filed it: that is the migrant's own portal account, never the sponsor's.
-            applicant.user = None
-            applicant.save(update_fields=["user"])
         given = checked.authorisation
         machtiging = checked.existing_authorisation or Authorisation.objects.create(
             applicant=applicant,
@@ -127,7 +125,7 @@ def sponsor_apply(
         event_record(
             application=application,
             actor=actor,
-            action="sponsor-applied",
+            action=EventKind.SPONSOR_APPLIED,
             payload={
                 "sponsor_kvk_number": sponsor.kvk_number,
                 "authorisation": machtiging.pk,
@@ -307,7 +305,7 @@ def change_report(
         event_record(
             application=application,
             actor=actor,
-            action="sponsor-change-reported",
+            action=EventKind.SPONSOR_CHANGE_REPORTED,
             effective_on=on,
             reason=details,
             payload={

@@ -6,3 +6,6 @@ class WorkConfig(AppConfig):
     name = "indigo.work"
     label = "work"
     verbose_name = _("Work: tasks, worklists and queues")
+
+    def ready(self) -> None:
+        from indigo.work import steps  # noqa: F401  (the lifecycle's work guards and effects)

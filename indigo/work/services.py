@@ -1,7 +1,6 @@
 """Changes to work: tasks created by the lifecycle, handed out, reassigned, completed.
 
-Lifecycle hooks (`before_transition`, `after_transition`) are called by
-`indigo.cases.services.application_act` inside its transaction.
+What the lifecycle's steps do to the work is in `indigo.work.steps`.
 """
 
 from datetime import timedelta
@@ -9,12 +8,12 @@ from datetime import timedelta
 from django.db import connection, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from indigo import clock
 from indigo.accounts.roles import CASEWORKER_ROLES, Role, has_role, roles_of
 from indigo.cases.access import applications_visible_to
 from indigo.cases.effective_dates import effective_on_for
+from indigo.cases.event_kinds import EventKind
 from indigo.cases.events import event_record
 from indigo.cases.models import Application, Status
 from indigo.catalog.models import TaskDefinition
@@ -54,7 +53,7 @@ def urgency_refresh(*, application: Application) -> None:
             task.save(update_fields=["start_by"])
 
 
-def _open_handle_task(application: Application) -> Task:
+def open_handle_task(application: Application) -> Task:
     return Task.objects.create(
         application=application,
         code=HANDLE,
@@ -68,7 +67,7 @@ def _open_handle_task(application: Application) -> Task:
     )
 
 
-def _open_assessment_tasks(application: Application, *, today) -> list[Task]:
+def open_assessment_tasks(application: Application, *, today) -> list[Task]:
     tasks = []
     for definition in TaskDefinition.objects.filter(version=application.product_version_id):
         tasks.append(
@@ -98,71 +97,11 @@ def owner_of(application: Application):
     return task.assignee if task else None
 
 
-def before_transition(*, application: Application, action: str, actor) -> None:
-    """Refuse a transition the work on the application does not allow yet."""
-    if action == "propose-decision":
-        blocking = list(
-            Task.objects.filter(application=application, state=OPEN, blocking=True)
-            .exclude(code=HANDLE)
-            .select_related("definition")
-            .order_by("code")
-        )
-        if blocking:
-            names = ", ".join(
-                task.definition.name if task.definition else task.code for task in blocking
-            )
-            raise Conflict(
-                ngettext(
-                    "%(count)d blocking task is still open: %(tasks)s. "
-                    "Wait for its result before proposing a decision.",
-                    "%(count)d blocking tasks are still open: %(tasks)s. "
-                    "Wait for their results before proposing a decision.",
-                    len(blocking),
-                )
-                % {"count": len(blocking), "tasks": names},
-                code="blocking-tasks-open",
-            )
-    if action == "start-assessment":
-        owner = owner_of(application)
-        if owner is None and not has_role(actor, *CASEWORKER_ROLES):
-            raise Conflict(
-                _("The application has no owning caseworker yet. Assign one first."),
-                code="no-owner",
-            )
-
-
-def after_transition(
-    *, application: Application, action: str, actor, to_status: str, on=None
-) -> None:
-    """Keep the work in step with the lifecycle; `on` is the day the step happened."""
-    today = on or clock.today()
-    if action == "receive":
-        _open_handle_task(application)
-        return
-    if action == "start-assessment":
-        handle = Task.objects.get(application=application, code=HANDLE, state=OPEN)
-        if handle.assignee is None:
-            _assign(
-                handle, actor, by=actor, reason="took ownership when starting assessment", on=on
-            )
-        _open_assessment_tasks(application, today=today)
-    elif action == "lodge-objection":
-        # An objection is work again: it needs an owner.
-        _open_handle_task(application)
-    if to_status in (Status.NOTIFIED, Status.WITHDRAWN):
-        # The decision is out (or the application withdrawn): the work is over.
-        Task.objects.filter(application=application, state=OPEN).update(
-            state=Task.State.CANCELLED if to_status == Status.WITHDRAWN else Task.State.DONE,
-            completed_at=clock.now(),
-            completed_by=actor if actor.is_authenticated else None,
-        )
-    urgency_refresh(application=application)
-
-
 # --- handing out and reassigning -------------------------------------------------------
 
 
-def _assign(task: Task, assignee, *, by, reason: str, on=None) -> None:
+def task_assign(task: Task, assignee, *, by, reason: str, on=None) -> None:
+    """Give an open task (inside the caller's transaction) and record it."""
     previous = task.assignee
     task.assignee = assignee
     task.assigned_at = clock.now()
@@ -171,9 +110,9 @@ def _assign(task: Task, assignee, *, by, reason: str, on=None) -> None:
         application=task.application,
         actor=by,
         effective_on=on,
-        action="reassign-owner"
+        action=EventKind.OWNER_REASSIGNED
         if task.is_handle and previous
-        else ("take-ownership" if task.is_handle else "assign-task"),
+        else (EventKind.OWNERSHIP_TAKEN if task.is_handle else EventKind.TASK_ASSIGNED),
         reason=reason,
         payload={
             "task": task.code,
@@ -233,7 +172,7 @@ def work_get_next(*, actor, attempts: int = 5) -> Task | None:
                 event_record(
                     application=task.application,
                     actor=actor,
-                    action="take-ownership" if task.is_handle else "assign-task",
+                    action=EventKind.OWNERSHIP_TAKEN if task.is_handle else EventKind.TASK_ASSIGNED,
                     reason="get next",
                     payload={"task": task.code, "from": None, "to": actor.get_username()},
                 )
@@ -282,7 +221,7 @@ def task_reassign(*, actor, task: Task, assignee, reason: str, on=None) -> Task:
         effective = effective_on_for(
             actor=actor, on=on, application=task.application, today=clock.today()
         )
-        _assign(task, assignee, by=actor, reason=reason.strip(), on=effective)
+        task_assign(task, assignee, by=actor, reason=reason.strip(), on=effective)
     return task
 
 
@@ -317,7 +256,7 @@ def task_complete(*, actor, task: Task, outcome: str, result: str, on=None) -> T
             application=task.application,
             actor=actor,
             effective_on=effective,
-            action="complete-task",
+            action=EventKind.TASK_COMPLETED,
             reason=task.result,
             payload={"task": task.code, "outcome": outcome},
         )

@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
+from indigo.catalog.models import Channel
+
 
 class Status(models.TextChoices):
     """The one lifecycle every product goes through (see `indigo.cases.lifecycle`)."""
@@ -68,6 +70,10 @@ class Application(models.Model):
     )
     applicant = models.ForeignKey(Applicant, on_delete=models.PROTECT, related_name="applications")
     received_on = models.DateField(_("received on"))
+    # How it reached us (catalog.Channel: online, post, desk, sponsor portal, …).
+    channel = models.CharField(
+        _("channel"), max_length=20, choices=Channel.choices, default=Channel.ONLINE
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.RECEIVED)
     # Where a suspended application resumes (the status it had when suspended).
     resume_status = models.CharField(max_length=20, choices=Status.choices, blank=True)

@@ -1,12 +1,16 @@
 """The append-only history of every application.
 
 Rows are written in the same transaction as the change they record. The database
-refuses UPDATE and DELETE on this table (a trigger, see the migration), so neither
-the ORM, the admin nor the API can rewrite history.
+refuses UPDATE and DELETE on this table (triggers installed after every migrate by
+`indigo.append_only`), so neither the ORM, the admin nor the API can rewrite history.
+The kind of event (`action`) is one of `indigo.cases.event_kinds.EventKind`; the
+database refuses any other value too.
 """
 
 from django.conf import settings
 from django.db import models
+
+from indigo.cases.event_kinds import EventKind
 
 
 class AppendOnlyError(Exception):
@@ -22,7 +26,7 @@ class ApplicationEvent(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
-    action = models.CharField(max_length=40)
+    action = models.CharField(max_length=40, choices=EventKind.choices)
     from_status = models.CharField(max_length=20, blank=True)
     to_status = models.CharField(max_length=20, blank=True)
     reason = models.TextField(blank=True)
@@ -31,6 +35,12 @@ class ApplicationEvent(models.Model):
     class Meta:
         ordering = ["occurred_at", "id"]
         indexes = [models.Index(fields=["application", "occurred_at"])]
+        constraints = [
+            # Adding a kind to the vocabulary is a migration: history only holds known kinds.
+            models.CheckConstraint(
+                condition=models.Q(action__in=EventKind.values), name="cases_event_known_kind"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.action} on {self.effective_on:%Y-%m-%d}"

@@ -4,6 +4,7 @@ from datetime import date
 
 import factory
 
+from indigo.accounts.roles import Role, has_role
 from indigo.accounts.tests.factories import user_with_role
 from indigo.cases.services import ApplicantData, application_create
 
@@ -20,10 +21,15 @@ class ApplicantDataFactory(factory.Factory):
 
 
 def make_application(*, product="study", actor=None, received_on=None, **applicant):
+    """An application filed by `actor`: an applicant online with their own account, or
+    staff on paper."""
     actor = actor or user_with_role("caseworker")
+    own = has_role(actor, Role.APPLICANT)
     return application_create(
         actor=actor,
         product_code=product,
         applicant=ApplicantDataFactory(**applicant),
         received_on=received_on,
+        channel="online" if own else "post",
+        account=actor if own else None,
     )

@@ -127,6 +127,7 @@ def test_a_known_v_number_with_another_date_of_birth_is_refused():
             actor=user_with_role("caseworker"),
             product_code="study",
             applicant=ApplicantDataFactory(v_number="1234567890", date_of_birth=date(1980, 1, 1)),
+            channel="post",
         )
     assert Application.objects.count() == 1
 
@@ -138,5 +139,6 @@ def test_an_unknown_customer_group_is_refused():
             product_code="study",
             applicant=ApplicantDataFactory(),
             customer_group_code="royalty",
+            channel="post",
         )
     assert exc.value.field == "customer_group"

@@ -77,14 +77,38 @@ def test_an_application_goes_through_every_phase_and_each_step_is_an_event(casew
     ]
 
 
+S = Status
+# The lifecycle as the design states it (DESIGN.md), written out here rather than read
+# from the table under test: which step is possible in which status.
+ALLOWED_IN = {
+    "start-intake": {S.RECEIVED},
+    "start-assessment": {S.INTAKE},
+    "propose-decision": {S.ASSESSMENT},
+    "reopen-assessment": {S.DECISION},
+    "notify": {S.DECISION},
+    "close": {S.NOTIFIED},
+    "suspend": {S.RECEIVED, S.INTAKE, S.ASSESSMENT},
+    "resume": {S.SUSPENDED},
+    "extend": {S.RECEIVED, S.INTAKE, S.ASSESSMENT, S.SUSPENDED},
+    "withdraw": {S.RECEIVED, S.INTAKE, S.ASSESSMENT, S.SUSPENDED, S.DECISION},
+    "lodge-objection": {S.NOTIFIED, S.CLOSED},
+    "decide-objection": {S.OBJECTION},
+}
+
+
+def test_the_table_has_exactly_the_designed_steps():
+    steps = {action: set(t.sources) for action, t in TRANSITIONS.items() if t.sources}
+
+    assert steps == ALLOWED_IN
+
+
 @pytest.mark.parametrize("status", list(Status))
-@pytest.mark.parametrize("action", sorted(TRANSITIONS))
-def test_an_action_is_possible_exactly_in_the_states_the_table_allows(status, action, caseworker):
+@pytest.mark.parametrize("action", sorted(ALLOWED_IN))
+def test_an_action_is_possible_exactly_in_the_states_the_design_allows(status, action, caseworker):
     application = application_in(status, caseworker)
-    transition = TRANSITIONS[action]
     events_before = ApplicationEvent.objects.count()
 
-    if status in transition.sources:
+    if status in ALLOWED_IN[action]:
         finish_assessment_tasks(application)
         act(application, action, caseworker)
         assert ApplicationEvent.objects.filter(application=application, action=action).exists()

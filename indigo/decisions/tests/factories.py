@@ -49,16 +49,14 @@ def make_application_for(
     language: str = "en",
     **applicant,
 ):
-    application = application_create(
+    return application_create(
         actor=actor,
         product_code=product,
-        applicant=ApplicantDataFactory(**applicant),
+        applicant=ApplicantDataFactory(language=language, **applicant),
         received_on=received_on,
         customer_group_code=customer_group,
+        channel="post",
     )
-    application.applicant.language = language
-    application.applicant.save(update_fields=["language"])
-    return application
 
 
 def to_assessment(application, actor):

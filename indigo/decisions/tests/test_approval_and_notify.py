@@ -53,11 +53,13 @@ def test_a_grant_needs_no_approval(student, caseworker, colleague):
 
 
 def test_after_another_caseworkers_approval_notifying_stores_the_letter_and_records_sending(
-    refused, caseworker, colleague
+    refused, caseworker, colleague, deliver_outbox
 ):
     decision_approve(actor=colleague, decision=refused.decisions.get())
 
     application_act(actor=caseworker, application=refused, action="notify")
+    assert refused.decisions.get().letter is None  # the worker makes it, after the commit
+    assert deliver_outbox() == {"delivered": 1, "waiting": 0, "dead": 0}
 
     decision = refused.decisions.get()
     letter = Document.objects.get(application=refused, document_type__code="decision-letter")
@@ -70,11 +72,14 @@ def test_after_another_caseworkers_approval_notifying_stores_the_letter_and_reco
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_the_letter_pdf_is_tagged_with_the_applicants_language(student, caseworker, language):
+def test_the_letter_pdf_is_tagged_with_the_applicants_language(
+    student, caseworker, language, real_pdf, deliver_outbox
+):
     application = student(language=language)
     decision_record(actor=caseworker, application=application, outcome="grant")
 
     application_act(actor=caseworker, application=application, action="notify")
+    deliver_outbox()
 
     letter = Document.objects.get(application=application, document_type__code="decision-letter")
     with letter.file.storage.open(letter.file.name, "rb") as stored:

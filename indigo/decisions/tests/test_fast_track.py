@@ -10,12 +10,13 @@ from indigo.errors import Conflict
 
 
 def test_a_vouched_student_with_every_condition_met_is_granted_and_notified_in_one_step(
-    student, caseworker
+    student, caseworker, deliver_outbox
 ):
     application = student(phase="assessment")
     application.tasks.exclude(code="handle").update(state="done")
 
     application = decision_fast_track(actor=caseworker, application=application)
+    deliver_outbox()  # the worker: the letter
 
     assert application.status == Status.NOTIFIED
     decision = application.decisions.get()

@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from indigo.decisions.letters import letter_html, objection_period_ends
+from indigo.cases.deadline import objection_period_end
+from indigo.decisions.letters import letter_html
 from indigo.decisions.services import decision_record
 
 
@@ -56,6 +57,4 @@ def test_the_last_day_to_object_moves_past_a_public_holiday(student):
 
     # Four weeks after Friday 4 December 2026 is New Year's Day: the period runs on to
     # the next working day (Algemene termijnenwet art. 1).
-    assert objection_period_ends(application=application, notified_on=date(2026, 12, 4)) == date(
-        2027, 1, 4
-    )
+    assert objection_period_end(application, notified_on=date(2026, 12, 4)) == date(2027, 1, 4)

@@ -85,7 +85,7 @@ def test_approving_your_own_refusal_on_the_page_says_why_not(client, student, ca
 
 
 def test_the_fast_track_button_grants_notifies_and_links_the_letter(
-    client, page, student, caseworker
+    client, page, student, caseworker, deliver_outbox
 ):
     application = student()
     assert "Grant on the fast track" in page(caseworker, application)
@@ -94,7 +94,9 @@ def test_the_fast_track_button_grants_notifies_and_links_the_letter(
 
     application.refresh_from_db()
     assert application.status == Status.NOTIFIED
-    assert "The letter in the dossier (PDF)" in html
+    assert "The letter is being prepared" in html
+    deliver_outbox()  # the worker renders the letter after the commit
+    assert "The letter in the dossier (PDF)" in page(caseworker, application)
     pdf = client.get(reverse("staff:decision-letter-pdf", args=[application.reference]))
     assert pdf["Content-Type"] == "application/pdf"
     assert b"".join(pdf.streaming_content).startswith(b"%PDF-")

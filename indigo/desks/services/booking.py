@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from indigo import clock
 from indigo.accounts.roles import is_staff_member
 from indigo.cases.access import applications_visible_to
+from indigo.cases.event_kinds import EventKind
 from indigo.cases.events import event_record
 from indigo.cases.models import Application, Status
 from indigo.desks import slots as schedule
@@ -217,7 +218,7 @@ def appointment_book(
         event_record(
             application=application,
             actor=actor,
-            action="appointment-booked",
+            action=EventKind.APPOINTMENT_BOOKED,
             payload=appointment_facts(appointment),
         )
     return appointment
@@ -258,7 +259,7 @@ def appointment_cancel(*, actor, appointment: Appointment) -> Appointment:
         event_record(
             application=appointment.application,
             actor=actor,
-            action="appointment-cancelled",
+            action=EventKind.APPOINTMENT_CANCELLED,
             payload=appointment_facts(appointment),
         )
     appointment.refresh_from_db()
@@ -320,7 +321,7 @@ def appointment_move(
         event_record(
             application=application,
             actor=actor,
-            action="appointment-moved",
+            action=EventKind.APPOINTMENT_MOVED,
             payload={"from": appointment_facts(appointment), "to": appointment_facts(new)},
         )
     appointment.refresh_from_db()

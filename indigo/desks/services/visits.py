@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from indigo import clock
+from indigo.cases.event_kinds import EventKind
 from indigo.cases.events import event_record
 from indigo.desks import slots as schedule
 from indigo.desks.models import Appointment
@@ -79,7 +80,7 @@ def appointment_identify(
         event_record(
             application=appointment.application,
             actor=actor,
-            action="applicant-identified",
+            action=EventKind.APPLICANT_IDENTIFIED,
             effective_on=schedule.local_day(appointment.starts_at),
             payload=appointment_facts(appointment) | {"document": document},
         )
@@ -118,7 +119,7 @@ def biometrics_record(*, actor, appointment: Appointment) -> Appointment:
         event_record(
             application=appointment.application,
             actor=actor,
-            action="biometrics-taken",
+            action=EventKind.BIOMETRICS_TAKEN,
             effective_on=schedule.local_day(appointment.starts_at),
             payload=appointment_facts(appointment),
         )
@@ -186,7 +187,7 @@ def residence_document_issue(*, actor, appointment: Appointment, card_number: st
         event_record(
             application=appointment.application,
             actor=actor,
-            action="residence-document-issued",
+            action=EventKind.DOCUMENT_ISSUED,
             effective_on=schedule.local_day(appointment.starts_at),
             payload=appointment_facts(appointment) | {"card_number": number},
         )
@@ -212,7 +213,7 @@ def appointment_no_show_record(*, actor, appointment: Appointment) -> Appointmen
         event_record(
             application=appointment.application,
             actor=actor,
-            action="appointment-no-show",
+            action=EventKind.APPOINTMENT_NO_SHOW,
             effective_on=schedule.local_day(appointment.starts_at),
             payload=appointment_facts(appointment),
         )

@@ -1,21 +1,21 @@
-"""E-mails to applicants: after the commit, in their language, with no case data."""
+"""E-mails to applicants: through the outbox, after the commit, in their language, with
+no case data."""
 
 from datetime import timedelta
 
 import pytest
 import time_machine
 from django.core import mail
-from django.core.management import call_command
 from django.db import transaction
 
 from indigo.accounts.tests.factories import user_with_role
 from indigo.cases.information_requests import information_request_create
-from indigo.cases.models import Applicant
 from indigo.cases.services import application_act
 from indigo.cases.tests.factories import make_application
-from indigo.notifications import services
-from indigo.notifications.models import Notification, SweepMark
-from indigo.notifications.services import notifications_sweep, notify_applicant
+from indigo.notifications.models import Notification
+from indigo.notifications.services import notify_applicant
+from indigo.outbox.models import Message
+from indigo.outbox.services import outbox_retry
 
 pytestmark = pytest.mark.usefixtures("catalog")
 
@@ -34,26 +34,25 @@ def person():
     return user_with_role("applicant", email="valentina@example.org")
 
 
-def apply(person, *, language="en", product="family-partner"):
-    application = make_application(
-        product=product, actor=person, given_names="Valentina", surname="Restrepo"
-    )
-    Applicant.objects.filter(pk=application.applicant_id).update(language=language)
-    application.applicant.refresh_from_db()
-    return application
+@pytest.fixture
+def apply(django_capture_on_commit_callbacks):
+    """File an application online and let the worker send what its commit queued."""
+
+    def make(person, *, language="en", product="family-partner"):
+        with django_capture_on_commit_callbacks(execute=True):
+            return make_application(
+                product=product,
+                actor=person,
+                given_names="Valentina",
+                surname="Restrepo",
+                language=language,
+            )
+
+    return make
 
 
-def send(application, kind=K.RECEIVED, capture=None):
-    with capture(execute=True):
-        return notify_applicant(application=application, kind=kind)
-
-
-def test_the_e_mail_holds_only_a_generic_sentence_and_the_portal_link(
-    person, django_capture_on_commit_callbacks
-):
+def test_the_e_mail_holds_only_a_generic_sentence_and_the_portal_link(person, apply):
     application = apply(person)
-
-    send(application, K.DECISION, django_capture_on_commit_callbacks)
 
     (message,) = mail.outbox
     text = f"{message.subject}\n{message.body}"
@@ -84,165 +83,119 @@ def test_the_e_mail_holds_only_a_generic_sentence_and_the_portal_link(
         ("en", "There is news about your application"),
     ],
 )
-def test_the_e_mail_is_in_the_applicants_language(
-    person, django_capture_on_commit_callbacks, language, expected
-):
-    send(apply(person, language=language), capture=django_capture_on_commit_callbacks)
+def test_the_e_mail_is_in_the_applicants_language(person, apply, language, expected):
+    apply(person, language=language)
 
     assert expected in mail.outbox[0].body
     assert Notification.objects.get().language == language
 
 
-def test_nothing_is_sent_when_the_change_is_rolled_back(person):
-    application = apply(person)
-
+def test_nothing_is_queued_when_the_change_is_rolled_back(person):
     with pytest.raises(RuntimeError), transaction.atomic():
-        notify_applicant(application=application, kind=K.RECEIVED)
+        make_application(product="family-partner", actor=person)
         raise RuntimeError("the change failed")
 
     assert mail.outbox == []
     assert not Notification.objects.exists()
+    assert not Message.objects.exists()
 
 
 def test_the_e_mail_waits_for_the_commit(person, django_capture_on_commit_callbacks):
-    application = apply(person)
-
     with django_capture_on_commit_callbacks() as callbacks:
-        notify_applicant(application=application, kind=K.RECEIVED)
+        make_application(product="family-partner", actor=person)
         assert mail.outbox == []
+        assert Message.objects.get().state == Message.State.PENDING
 
     assert len(callbacks) == 1
 
 
-def test_an_applicant_without_an_e_mail_address_gets_none_and_that_is_recorded(
-    django_capture_on_commit_callbacks,
-):
-    person = user_with_role("applicant", email="")
-
-    send(apply(person), capture=django_capture_on_commit_callbacks)
+def test_an_applicant_without_an_e_mail_address_gets_none_and_that_is_recorded(apply):
+    apply(user_with_role("applicant", email=""))
 
     assert mail.outbox == []
     notification = Notification.objects.get()
     assert notification.state == Notification.State.SKIPPED
     assert notification.skipped_reason == "no e-mail address"
+    assert not Message.objects.exists()
 
 
-def test_an_applicant_without_a_portal_account_gets_none(django_capture_on_commit_callbacks):
-    application = make_application(product="family-partner")  # filed by a caseworker
-
-    send(application, capture=django_capture_on_commit_callbacks)
+def test_an_applicant_without_a_portal_account_gets_none():
+    make_application(product="family-partner")  # filed on paper by a caseworker
 
     assert Notification.objects.get().skipped_reason == "no portal account"
 
 
-def test_a_failed_send_is_recorded_and_retried_by_the_command(
-    person, django_capture_on_commit_callbacks, monkeypatch, settings
+def test_a_failed_send_waits_and_the_worker_tries_again(
+    person, apply, monkeypatch, _monday, deliver_outbox
 ):
-    application = apply(person)
-
     def broken(*args, **kwargs):
         raise ConnectionRefusedError("mail server down")
 
     monkeypatch.setattr("django.core.mail.EmailMessage.send", broken)
-    send(application, capture=django_capture_on_commit_callbacks)
-    notification = Notification.objects.get()
-    assert notification.state == Notification.State.QUEUED
-    assert notification.attempts == 1
-    assert "mail server down" in notification.error
+    apply(person)
+    message = Message.objects.get()
+    assert (message.state, message.attempts) == (Message.State.PENDING, 1)
+    assert "mail server down" in message.last_error
+    assert Notification.objects.get().state == Notification.State.QUEUED
 
     monkeypatch.undo()
-    call_command("notifications_send")
+    assert deliver_outbox() == {"delivered": 0, "waiting": 0, "dead": 0}  # not due yet
+    _monday.shift(timedelta(seconds=31))
+    assert deliver_outbox() == {"delivered": 1, "waiting": 0, "dead": 0}
 
-    notification.refresh_from_db()
-    assert notification.state == Notification.State.SENT
-    assert notification.attempts == 2
+    message.refresh_from_db()
+    assert (message.state, message.attempts) == (Message.State.DELIVERED, 2)
+    assert Notification.objects.get().state == Notification.State.SENT
     assert len(mail.outbox) == 1
 
 
-def test_after_the_last_attempt_a_notification_is_marked_failed(
-    person, django_capture_on_commit_callbacks, monkeypatch, settings
+def test_after_the_last_attempt_the_message_is_dead_until_a_person_retries_it(
+    person, apply, monkeypatch, settings, _monday, deliver_outbox
 ):
-    settings.INDIGO_NOTIFICATION_MAX_ATTEMPTS = 2
+    settings.INDIGO_OUTBOX_MAX_ATTEMPTS = 2
     monkeypatch.setattr(
         "django.core.mail.EmailMessage.send", lambda *a, **k: (_ for _ in ()).throw(OSError())
     )
-    send(apply(person), capture=django_capture_on_commit_callbacks)
+    apply(person)
+    _monday.shift(timedelta(minutes=5))
+    deliver_outbox()
 
-    call_command("notifications_send")
-    call_command("notifications_send")
+    message = Message.objects.get()
+    assert (message.state, message.attempts) == (Message.State.DEAD, 2)
 
-    notification = Notification.objects.get()
-    assert (notification.state, notification.attempts) == (Notification.State.FAILED, 2)
+    monkeypatch.undo()
+    outbox_retry(message=message)
+    deliver_outbox()
+    message.refresh_from_db()
+    assert message.state == Message.State.DELIVERED
+    assert len(mail.outbox) == 1
 
 
-def test_the_sweep_queues_one_notification_per_event_that_matters(
-    person, django_capture_on_commit_callbacks
+def test_only_the_events_that_matter_to_the_applicant_queue_an_e_mail(
+    person, apply, django_capture_on_commit_callbacks
 ):
     caseworker = user_with_role("caseworker")
     application = apply(person)
-    for action in ("start-intake", "start-assessment"):
-        application = application_act(actor=caseworker, application=application, action=action)
-    information_request_create(
-        actor=caseworker,
-        application=application,
-        what="Your marriage certificate.",
-        until=application.received_on + timedelta(days=14),
-    )
-
     with django_capture_on_commit_callbacks(execute=True):
-        report = notifications_sweep()
+        for action in ("start-intake", "start-assessment"):
+            application = application_act(actor=caseworker, application=application, action=action)
+        information_request_create(
+            actor=caseworker,
+            application=application,
+            what="Your marriage certificate.",
+            until=application.received_on + timedelta(days=14),
+        )
 
     kinds = sorted(Notification.objects.values_list("kind", flat=True))
     assert kinds == [K.INFORMATION_NEEDED, K.RECEIVED]
-    assert report.queued == 2
     assert len(mail.outbox) == 2
 
 
-def test_the_sweep_is_idempotent(person, django_capture_on_commit_callbacks, _monday):
-    apply(person)
-    with django_capture_on_commit_callbacks(execute=True):
-        notifications_sweep()
-    _monday.shift(timedelta(minutes=10))
-
-    with django_capture_on_commit_callbacks(execute=True):
-        again = notifications_sweep()
-
-    assert Notification.objects.count() == 1
-    assert len(mail.outbox) == 1
-    assert again.queued == 0
-
-
-def test_the_mark_passes_only_events_old_enough_to_be_committed(person, _monday):
-    event = apply(person).events.get(action="receive")
-
-    notifications_sweep()
-    assert SweepMark.objects.get().last_event_id < event.pk  # recent: read again next time
-
-    _monday.shift(timedelta(minutes=10))
-    notifications_sweep()
-    assert SweepMark.objects.get().last_event_id == event.pk
-
-
-def test_the_first_sweep_does_not_announce_old_news(person, _monday):
-    apply(person)
-    _monday.shift(timedelta(days=3))
-
-    report = notifications_sweep()
-
-    assert report.queued == 0
-    assert not Notification.objects.exists()
-
-
-def test_the_event_hook_and_the_sweep_queue_the_same_event_once(
-    person, django_capture_on_commit_callbacks
-):
+def test_one_event_queues_one_notification(person, apply):
     application = apply(person)
     event = application.events.get(action="receive")
 
-    with django_capture_on_commit_callbacks(execute=True):
-        services.event_recorded(event_id=event.pk)
-        notifications_sweep()
-        services.event_recorded(event_id=event.pk)
+    again = notify_applicant(application=application, kind=K.RECEIVED, event=event)
 
-    assert Notification.objects.count() == 1
-    assert len(mail.outbox) == 1
+    assert again == Notification.objects.get()
+    assert Message.objects.count() == 1

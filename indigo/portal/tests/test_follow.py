@@ -8,9 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from indigo.accounts.tests.factories import user_with_role
+from indigo.cases.event_kinds import APPLICANT_VISIBLE
 from indigo.cases.information_requests import information_request_create
 from indigo.cases.models import InformationRequest, Status
-from indigo.cases.selectors import APPLICANT_VISIBLE_ACTIONS
 from indigo.cases.services import application_act
 from indigo.cases.tests.factories import make_application
 from indigo.dossier.models import Document, DocumentAccess
@@ -49,7 +49,7 @@ def ask(caseworker, application):
 
 def test_every_status_and_visible_step_has_words_for_the_applicant():
     assert set(PHASES) == set(Status.values)
-    assert set(EVENT_WORDS) == set(APPLICANT_VISIBLE_ACTIONS)
+    assert set(EVENT_WORDS) == set(APPLICANT_VISIBLE)
 
 
 def test_the_page_says_the_phase_in_words_and_the_decision_date(portal, application):

@@ -59,6 +59,8 @@ def test_the_personal_details_are_filled_in_from_an_earlier_application(portal, 
         applicant=ApplicantData(
             "Valentina", "Restrepo Gómez", clock.today().replace(year=1998), "COL"
         ),
+        channel="online",
+        account=person,
     )
 
     html = portal.get(step_url("family-partner", "personal")).content.decode()

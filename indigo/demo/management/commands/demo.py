@@ -1,9 +1,15 @@
 """`indigo demo`: one command from an empty checkout to a running demo.
 
 Migrates the database, loads the product catalog and the demo data (once), prints the
-demo logins and serves on http://127.0.0.1:8000.
+demo logins, starts the worker (`indigo worker`: letters, e-mails, periodic jobs) and
+serves on http://127.0.0.1:8000. The demo's e-mails are written as files to var/mail/.
 """
 
+import os
+import subprocess
+import sys
+
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
@@ -14,6 +20,7 @@ from indigo.desks.loader import desks_load
 from indigo.rules.services import parameters_load
 
 ADDRESS = "127.0.0.1:8000"
+FILE_EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 
 
 class Command(BaseCommand):
@@ -44,6 +51,8 @@ class Command(BaseCommand):
         if count < 0:
             raise CommandError("--count cannot be negative.")
         verbosity = options.get("verbosity", 1)
+        if "INDIGO_EMAIL_BACKEND" not in os.environ:  # the demo's e-mails go to files
+            settings.EMAIL_BACKEND = FILE_EMAIL_BACKEND
         self._heading("Migrating the database")
         call_command(
             "migrate", interactive=False, verbosity=max(verbosity - 1, 0), stdout=self.stdout
@@ -87,10 +96,26 @@ class Command(BaseCommand):
         if no_serve:
             self.stdout.write(f"\nReady. Serve it with: indigo demo (http://{ADDRESS}/)")
             return
+        worker = self._start_worker()
         self.stdout.write(f"\nServing on http://{ADDRESS}/  (stop with Ctrl-C)\n")
-        # Static files come from WhiteNoise's middleware (WHITENOISE_USE_FINDERS), which
-        # also works with DEBUG off; no reloader, so the data is loaded only once.
-        call_command("runserver", ADDRESS, use_reloader=False)
+        try:
+            # Static files come from WhiteNoise's middleware (WHITENOISE_USE_FINDERS),
+            # which also works with DEBUG off; no reloader, so data is loaded only once.
+            call_command("runserver", ADDRESS, use_reloader=False)
+        finally:
+            worker.terminate()
+            worker.wait(timeout=30)
+
+    def _start_worker(self) -> subprocess.Popen:
+        """The worker beside the web server: it renders the letters, sends the e-mails
+        (to files in var/mail/) and runs the periodic jobs."""
+        environment = {"INDIGO_EMAIL_BACKEND": settings.EMAIL_BACKEND, **os.environ}
+        worker = subprocess.Popen([sys.executable, "-m", "indigo", "worker"], env=environment)
+        self.stdout.write(
+            f"\nThe worker runs beside the web server (process {worker.pid}); e-mails to "
+            f"applicants are written to {settings.EMAIL_FILE_PATH}/."
+        )
+        return worker
 
     def _heading(self, text: str) -> None:
         self.stdout.write(self.style.MIGRATE_HEADING(f"\n{text}"))

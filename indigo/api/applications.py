@@ -1,5 +1,6 @@
 """REST API of applications and their lifecycle (thin: parse, call a service, present)."""
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -16,6 +17,8 @@ from indigo.cases.access import application_view_record
 from indigo.cases.deadline import deadline_of
 from indigo.cases.lifecycle import TRANSITIONS, actions_from
 from indigo.cases.models import Application, Status, Suspension
+from indigo.catalog.models import Channel
+from indigo.errors import InvalidInput
 
 
 class ApplicantInput(serializers.Serializer):
@@ -26,6 +29,11 @@ class ApplicantInput(serializers.Serializer):
         min_length=3, max_length=3, help_text="ISO 3166-1 alpha-3, e.g. COL."
     )
     v_number = serializers.CharField(required=False, allow_blank=True, max_length=10)
+    language = serializers.ChoiceField(
+        choices=[code for code, _name in settings.LANGUAGES],
+        required=False,
+        help_text="The language in which the applicant wants to hear from us.",
+    )
 
 
 class ApplicationCreateInput(serializers.Serializer):
@@ -34,6 +42,12 @@ class ApplicationCreateInput(serializers.Serializer):
     received_on = serializers.DateField(
         required=False,
         help_text="Staff only: the day a paper application was received; never in the future.",
+    )
+    channel = serializers.ChoiceField(
+        choices=Channel.choices,
+        required=False,
+        help_text="Staff only: how the application reached the agency (default `post`). "
+        "An applicant's own application is always `online`.",
     )
     applicant = ApplicantInput()
 
@@ -134,12 +148,19 @@ class ApplicationListApi(APIView):
         data = ApplicationCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
+        staff = is_staff_member(request.user)
+        if not staff and v.get("channel", Channel.ONLINE) != Channel.ONLINE:
+            raise InvalidInput(
+                _("Your own application reaches us online; leave channel out."), field="channel"
+            )
         application = services.application_create(
             actor=request.user,
             product_code=v["product"],
             customer_group_code=v.get("customer_group") or None,
             received_on=v.get("received_on"),
             applicant=services.ApplicantData(**v["applicant"]),
+            channel=v.get("channel", Channel.POST) if staff else Channel.ONLINE,
+            account=None if staff else request.user,
         )
         return Response(
             ApplicationDetailOutput(application, context={"request": request}).data,

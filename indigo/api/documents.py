@@ -12,7 +12,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from indigo.cases.api import get_visible_application
+from indigo.api.applications import get_visible_application
 from indigo.dossier import selectors, services, sniffing
 from indigo.dossier.models import Document, DocumentAccess, Source
 
