@@ -11,11 +11,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from indigo.rules.findings import OUTCOME_LABELS, Outcome
 from indigo.rules.models import Fact
-
-try:  # the rules vocabulary is still growing; without it, show the fact's own name
-    from indigo.rules.vocabulary import FACT_NAMES
-except ImportError:  # pragma: no cover
-    FACT_NAMES = {}
+from indigo.rules.vocabulary import FACT_NAMES
 
 PROPOSAL_LABELS = {
     "grant": gettext_lazy("Grant: every condition is met"),

@@ -6,11 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from indigo.decisions.models import Decision
 from indigo.rules.models import Fact
-
-try:  # the rules vocabulary is still growing; without it there is no fact form
-    from indigo.rules.vocabulary import FACT_NAMES, Kind
-except ImportError:  # pragma: no cover
-    FACT_NAMES, Kind = {}, None
+from indigo.rules.vocabulary import FACT_NAMES, Kind
 
 _TRUE = {"true", "yes", "ja", "1"}
 _FALSE = {"false", "no", "nee", "0"}

@@ -10,6 +10,8 @@ import re
 import threading
 from html import unescape
 
+from indigo.dossier.text_pdf import text_pdf as pdf_of_text
+
 _fonts = threading.local()
 
 
@@ -37,27 +39,6 @@ def _text_of(html: str) -> str:
 
 
 def text_pdf(html: str, *, base_url: str = "") -> bytes:
-    text = _text_of(html).encode("latin-1", "replace")
-    text = text.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-    stream = b"BT /F1 9 Tf 36 800 Td (" + text[:4000] + b") Tj ET"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-    ]
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    words = _text_of(html)
+    lines = [words[i : i + 95] for i in range(0, min(len(words), 95 * 32), 95)]
+    return pdf_of_text("Letter (text only)", lines)

@@ -7,6 +7,7 @@ from functools import partial
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
+from django_tasks import task
 
 from indigo import clock
 from indigo.outbox.handlers import handler_for
@@ -46,8 +47,6 @@ def outbox_put(*, topic: str, key: str, payload: dict, application=None) -> Mess
 def _enqueue(message_id: int) -> None:
     # The worker's task queue gets a nudge; if this fails, the periodic delivery of
     # due messages finds the message anyway.
-    from indigo.outbox.tasks import deliver
-
     deliver.enqueue(message_id)
 
 
@@ -127,3 +126,9 @@ def outbox_retry(*, message: Message) -> Message:
         message.save(update_fields=["state", "attempts", "next_attempt_at", "claimed_until"])
         transaction.on_commit(partial(_enqueue, message.pk), robust=True)
     return message
+
+
+@task()
+def deliver(message_id: int) -> str:
+    """The worker's task (django-tasks): deliver one message."""
+    return outbox_deliver(message_id=message_id).state

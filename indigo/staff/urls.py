@@ -1,6 +1,6 @@
 from django.urls import path
 
-from indigo.decisions import views as decisions
+from indigo.staff import decision_views as decisions
 from indigo.staff import views
 
 app_name = "staff"

@@ -22,8 +22,8 @@ from indigo.charts import bar_chart_svg
 from indigo.errors import DomainError
 from indigo.organisation.models import Unit
 from indigo.organisation.services import membership_lend
-from indigo.staff.templatetags.staff_labels import task_label
 from indigo.work import capacity
+from indigo.work.labels import task_label
 
 
 class LendForm(forms.Form):

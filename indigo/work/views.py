@@ -9,9 +9,9 @@ from indigo import clock
 from indigo.accounts.decorators import staff_required
 from indigo.cases.access import applications_visible_to
 from indigo.errors import DomainError
-from indigo.staff.templatetags.staff_labels import task_name
 from indigo.work import services, urgency
 from indigo.work.forms import TaskResultForm
+from indigo.work.labels import task_name
 from indigo.work.models import Task
 from indigo.work.selectors import worklist_for
 

@@ -1,13 +1,10 @@
 import re
 
-import pytest
-
 from indigo.demo.documents import specimen_pdf
+from indigo.dossier import sniffing
 
 
 def test_a_specimen_is_a_complete_pdf_the_dossier_accepts():
-    sniffing = pytest.importorskip("indigo.dossier.sniffing")
-
     pdf = specimen_pdf("SPECIMEN", ["Surname: Example"])
 
     assert pdf.startswith(b"%PDF-1.4") and pdf.rstrip().endswith(b"%%EOF")

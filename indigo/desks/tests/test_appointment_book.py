@@ -258,3 +258,19 @@ def test_a_withdrawn_application_gets_no_appointment(desk, biometrics, applicant
         book(user, application, desk, biometrics)
 
     assert refusal.value.code == "application-withdrawn"
+
+
+def test_withdrawing_the_application_cancels_its_booked_appointments(desk, biometrics):
+    user, application = applicant_with_application(granted=False)
+    appointment = book(user, application, desk, biometrics)
+
+    application_act(actor=user, application=application, action="withdraw", reason="moved away")
+
+    appointment.refresh_from_db()
+    assert appointment.state == Appointment.State.CANCELLED
+    assert appointment.cancelled_by == user
+    cancelled = ApplicationEvent.objects.get(
+        application=application, action="appointment-cancelled"
+    )
+    assert cancelled.payload["because"] == "withdraw"
+    assert book(*applicant_with_application(), desk, biometrics).state == "booked"  # seat free

@@ -12,6 +12,7 @@ from indigo.accounts.tests.factories import user_with_role
 from indigo.cases.information_requests import information_request_create
 from indigo.cases.services import application_act
 from indigo.cases.tests.factories import make_application
+from indigo.decisions.tests.factories import final_decision
 from indigo.notifications.models import Notification
 from indigo.notifications.services import notify_applicant
 from indigo.outbox.models import Message
@@ -199,3 +200,23 @@ def test_one_event_queues_one_notification(person, apply):
 
     assert again == Notification.objects.get()
     assert Message.objects.count() == 1
+
+
+def test_the_decision_e_mail_leaves_once_the_letter_is_in_the_portal(person, apply, deliver_outbox):
+    caseworker = user_with_role("caseworker")
+    application = apply(person, product="highly-skilled-migrant")
+    for action in ("start-intake", "start-assessment", "propose-decision"):
+        application.tasks.exclude(code="handle").update(state="done")
+        application = application_act(actor=caseworker, application=application, action=action)
+    final_decision(application, caseworker)
+    application_act(actor=caseworker, application=application, action="notify")
+    assert not Notification.objects.filter(kind=K.DECISION).exists()
+
+    deliver_outbox()  # the letter: rendered, stored, sent; the e-mail is queued with it
+    deliver_outbox()  # the e-mail
+
+    assert list(Notification.objects.order_by("pk").values_list("kind", "state")) == [
+        (K.RECEIVED, "sent"),
+        (K.DECISION, "sent"),
+    ]
+    assert len(mail.outbox) == 2

@@ -11,7 +11,6 @@ from datetime import date
 
 import pytest
 import time_machine
-from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
@@ -22,10 +21,10 @@ from indigo.cases.services import application_act
 from indigo.catalog.models import Product
 from indigo.dossier.services import document_store_generated
 from indigo.dossier.tests.files import tiny_pdf
+from indigo.testing.axe import SERIOUS, AxeAudit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-SERIOUS = {"serious", "critical"}
 PRODUCT = "family-partner"
 
 
@@ -45,36 +44,13 @@ def files(tmp_path):
     return {"good": good, "wrong": wrong}
 
 
-class Audit:
-    """Runs axe on each page visited and keeps the serious and critical findings."""
-
-    def __init__(self, page: Page):
-        self.page = page
-        self.found: dict[str, list] = {}
-        self.pages: list[str] = []
-
-    def check(self, name: str) -> None:
-        results = Axe().run(self.page)
-        violations = results.response["violations"]
-        self.pages.append(name)
-        if violations:
-            print(f"\n[{name}] {self.page.url}\n{results.generate_report()}")
-        serious = [
-            (v["id"], v["impact"], [n["target"] for n in v["nodes"]])
-            for v in violations
-            if v["impact"] in SERIOUS
-        ]
-        if serious:
-            self.found[name] = serious
-
-
 def save_and_continue(page: Page, language: str) -> None:
     page.get_by_role(
         "button", name="Opslaan en verder" if language == "nl" else "Save and continue"
     ).click()
 
 
-def walk(page: Page, live_server, language: str, files, audit: Audit) -> None:
+def walk(page: Page, live_server, language: str, files, audit: AxeAudit) -> None:
     words = WORDS[language]
     url = live_server.url
     page.context.add_cookies([{"name": "django_language", "value": language, "url": url}])
@@ -83,7 +59,7 @@ def walk(page: Page, live_server, language: str, files, audit: Audit) -> None:
     audit.check("login")
     page.get_by_role("button", name=words["log in"]).click()
     expect(page.get_by_role("alert")).to_be_visible()
-    audit.check("login with an error")
+    audit.check("login with an error", status=400)
     page.get_by_label(words["user name"]).fill("valentina")
     page.get_by_label(words["e-mail optional"]).fill("valentina@example.org")
     page.get_by_role("button", name=words["log in"]).click()
@@ -97,26 +73,26 @@ def walk(page: Page, live_server, language: str, files, audit: Audit) -> None:
     # Step 1: personal details, first with an error.
     save_and_continue(page, language)
     expect(page.get_by_role("alert")).to_be_visible()
-    audit.check("personal details with errors")
+    audit.check("personal details with errors", status=400)
     page.get_by_label(words["given names"]).fill("Valentina")
     page.get_by_label(words["surname"]).fill("Restrepo Gómez")
     page.get_by_label(words["date of birth"]).fill("1998-04-12")
     page.get_by_label(words["nationality"]).select_option("COL")
     page.get_by_label(words["e-mail"], exact=True).fill("valentina@example.org")
     page.get_by_label(words["language name"]).check()
-    audit.check("personal details")
+    audit.check("personal details", status=400)
     save_and_continue(page, language)
 
     # Step 2: questions.
     expect(page.get_by_role("heading", level=1)).to_have_text(words["questions"])
     save_and_continue(page, language)
-    audit.check("questions with errors")
+    audit.check("questions with errors", status=400)
     page.locator("#id_relationship_registered_0").check()
     page.locator("#id_sponsor_date_of_birth").fill("1990-01-31")
     page.locator("#id_sponsor_gross_monthly_income").fill("2500")
     page.locator("#id_income_duration_months").fill("12")
     page.locator("#id_travel_document_number").fill("AB1234567")
-    audit.check("questions")
+    audit.check("questions", status=400)
     save_and_continue(page, language)
 
     # Step 3: documents, with a wrong file first.
@@ -125,7 +101,7 @@ def walk(page: Page, live_server, language: str, files, audit: Audit) -> None:
     page.locator("#id_passport_file").set_input_files(files["wrong"])
     page.locator("#id_passport_file").locator("xpath=ancestor::form").locator("button").click()
     expect(page.get_by_role("alert").first).to_be_visible()
-    audit.check("documents with a wrong file")
+    audit.check("documents with a wrong file", status=400)
     for code in (
         "passport",
         "identity-document-partner",
@@ -152,7 +128,7 @@ def walk(page: Page, live_server, language: str, files, audit: Audit) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text(words["check"])
     audit.check("check")
     page.get_by_role("button", name=words["send application"]).click()
-    audit.check("check with an error")
+    audit.check("check with an error", status=400)
     page.locator("#id_declaration").check()
     page.get_by_role("button", name=words["send application"]).click()
     product = Product.objects.get(code=PRODUCT)
@@ -181,7 +157,7 @@ def walk(page: Page, live_server, language: str, files, audit: Audit) -> None:
     page.reload()
     audit.check("follow, information needed, letter")
     page.get_by_role("button", name=words["send answer"]).click()
-    audit.check("follow, reply with an error")
+    audit.check("follow, reply with an error", status=400)
     page.goto(f"{url}{reverse('portal:home')}")
     audit.check("home, with an application")
 
@@ -191,7 +167,7 @@ def walk(page: Page, live_server, language: str, files, audit: Audit) -> None:
     page.goto(f"{url}{reverse('portal:accessibility-report')}")
     audit.check("report form")
     page.get_by_role("button", name=words["send report"]).click()
-    audit.check("report form with an error")
+    audit.check("report form with an error", status=400)
     page.get_by_label(words["what went wrong"]).fill("The upload button is not read out.")
     page.get_by_role("button", name=words["send report"]).click()
     audit.check("report sent")
@@ -247,7 +223,7 @@ WORDS = {
 def test_every_portal_page_has_no_serious_or_critical_axe_violations(
     page: Page, live_server, catalog, files, language
 ):
-    audit = Audit(page)
+    audit = AxeAudit(page, impacts=SERIOUS)
 
     walk(page, live_server, language, files, audit)
 
@@ -258,7 +234,7 @@ def test_every_portal_page_has_no_serious_or_critical_axe_violations(
 def test_the_session_ended_page_has_no_serious_or_critical_axe_violations(
     page: Page, live_server, catalog
 ):
-    audit = Audit(page)
+    audit = AxeAudit(page, impacts=SERIOUS)
     for language in ("nl", "en"):
         page.context.clear_cookies()
         page.context.add_cookies(

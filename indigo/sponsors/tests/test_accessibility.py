@@ -5,11 +5,11 @@ from datetime import datetime
 
 import pytest
 import time_machine
-from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
 from indigo.sponsors.tests.conftest import AMSTERDAM
 from indigo.sponsors.tests.factories import sponsored_application
+from indigo.testing.axe import AxeAudit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,11 +23,6 @@ def _on_a_working_day():
     # The clock runs here (tick=True): the browser needs time to pass.
     with time_machine.travel(datetime(2026, 9, 1, 10, 0, tzinfo=AMSTERDAM), tick=True):
         yield
-
-
-def report_of(page) -> str:
-    results = Axe().run(page)
-    return results.generate_report() if results.violations_count else ""
 
 
 @pytest.mark.parametrize("language", ["en", "nl"])
@@ -57,23 +52,21 @@ def test_the_sponsor_screens_have_no_axe_violations(
         reverse("sponsors:upload"),
         reverse("sponsors:report-change", args=[application.reference]),
     ]
-    problems = {}
+    audit = AxeAudit(page)
     for url in urls:
-        page.goto(live_server.url + url)
-        problems[url] = report_of(page)
+        audit.visit(live_server.url + url, name=url)
     # The forms with their errors shown, and the results of an upload.
     page.goto(live_server.url + reverse("sponsors:apply"))
     page.locator("form.indigo-form button[type=submit]").click()
     assert page.locator(".indigo-error-summary").is_visible()
-    problems["apply with errors"] = report_of(page)
+    audit.check("apply with errors")
     broken = tmp_path / "students.csv"
     broken.write_bytes(BROKEN_FILE)
     page.goto(live_server.url + reverse("sponsors:upload"))
     page.set_input_files("#id_csv_file", str(broken))
     page.locator("form.indigo-form button[type=submit]").click()
     assert page.locator("#results-heading").is_visible()
-    problems["upload results"] = report_of(page)
+    audit.check("upload results")
 
-    for url, report in problems.items():
-        print(url, report)
-    assert {url: report for url, report in problems.items() if report} == {}
+    assert len(audit.pages) == 7
+    assert audit.found == {}

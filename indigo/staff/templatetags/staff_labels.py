@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from indigo.cases.event_kinds import EventKind
 from indigo.cases.models import Status
+from indigo.work import labels
 
 register = template.Library()
 
@@ -29,20 +30,5 @@ def urgency_label(mark: str) -> str:
     return _URGENCY.get(mark, mark)
 
 
-@register.filter
-def task_label(code: str) -> str:
-    """The task's name from the catalog (first definition with this code)."""
-    from indigo.catalog.models import TaskDefinition
-
-    if code == "handle":
-        return _("Handle the application (owner)")
-    definition = TaskDefinition.objects.filter(code=code).only("name_en", "name_nl").first()
-    return definition.name if definition else code
-
-
-@register.filter
-def task_name(task) -> str:
-    """A task's name from its own definition (no extra query when it is joined)."""
-    if task.code == "handle":
-        return _("Handle the application (owner)")
-    return task.definition.name if task.definition_id else task.code
+register.filter("task_label", labels.task_label)
+register.filter("task_name", labels.task_name)
