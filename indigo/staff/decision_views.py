@@ -88,7 +88,13 @@ def decision_fast_track_view(request, reference: str):
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, _("Granted on the fast track. The letter is in the dossier."))
+        messages.success(
+            request,
+            _(
+                "Granted on the fast track. The letter is being prepared; it appears in the "
+                "dossier in a moment."
+            ),
+        )
     return _back(reference)
 
 
