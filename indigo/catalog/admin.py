@@ -67,8 +67,8 @@ class ProductVersionInline(VersionColumns, admin.TabularInline):
 
 @admin.register(Product)
 class ProductAdmin(SimpleHistoryAdmin):
-    list_display = ["code", "name_en", "name_nl", "process"]
-    list_filter = ["process"]
+    list_display = ["code", "name_en", "name_nl", "process", "confidential"]
+    list_filter = ["process", "confidential"]
     search_fields = ["code", "name_en", "name_nl"]
     inlines = [ProductVersionInline]
 

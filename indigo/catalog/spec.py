@@ -110,6 +110,7 @@ class ProductSpec:
     process: str
     name_en: str
     name_nl: str
+    confidential: bool
     versions: list[VersionSpec]
 
     def field_values(self) -> dict:
@@ -118,6 +119,7 @@ class ProductSpec:
             "process": self.process,
             "name_en": self.name_en,
             "name_nl": self.name_nl,
+            "confidential": self.confidential,
         }
 
 
@@ -172,17 +174,20 @@ class CatalogReader(Reader):
         return result
 
     def product(self, raw, index: int, declared: set[str]) -> ProductSpec | None:
-        raw, code, where = self.entry(raw, "product", index, required=PRODUCT_KEYS)
+        raw, code, where = self.entry(
+            raw, "product", index, required=PRODUCT_KEYS, optional={"confidential"}
+        )
         if raw is None:
             return None
         process = self.choice(raw, "process", where, allowed=Process.values)
         names = self.text(raw, "name_en", where), self.text(raw, "name_nl", where)
+        confidential = self.flag(raw, "confidential", where, default=False)
         versions = self.versions(
             raw, "versions", where, lambda version, i: self.version(version, where, i, declared)
         )
-        if not (code and process and all(names) and versions):
+        if not (code and process and all(names) and confidential is not None and versions):
             return None
-        return ProductSpec(code, process, *names, versions)
+        return ProductSpec(code, process, *names, confidential, versions)
 
     def version(self, raw, product_where: str, index: int, declared: set[str]):
         valid_from, where = self.version_where(raw, product_where, index)

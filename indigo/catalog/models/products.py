@@ -65,6 +65,14 @@ class DocumentType(BilingualNameMixin):
 class Product(BilingualNameMixin):
     code = models.SlugField(max_length=60, unique=True)
     process = models.CharField(max_length=30, choices=Process.choices)
+    confidential = models.BooleanField(
+        _("confidential"),
+        default=False,
+        help_text=_(
+            "Its applications are seen only by the units that handle its process and by "
+            "staff with a task on the application (set in the catalog file)."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:

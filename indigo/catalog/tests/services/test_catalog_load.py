@@ -141,6 +141,34 @@ def test_a_broken_file_is_refused_naming_the_product_and_field_and_writes_nothin
     assert catalog_counts() == before
 
 
+def test_a_product_is_not_confidential_unless_the_file_says_so(db, write_catalog):
+    catalog_load(path=write_catalog(minimal_catalog()))
+
+    assert Product.objects.get(code="test-study").confidential is False
+
+
+def test_a_confidential_product_is_loaded_as_confidential(db, write_catalog):
+    data = minimal_catalog()
+    data["products"][0]["confidential"] = True
+
+    report = catalog_load(path=write_catalog(data))
+
+    assert Product.objects.get(code="test-study").confidential is True
+    assert "product test-study" in report.created
+
+
+def test_confidential_must_be_true_or_false(db, write_catalog):
+    data = minimal_catalog()
+    data["products"][0]["confidential"] = "yes"
+
+    with pytest.raises(LawDataError) as refused:
+        catalog_load(path=write_catalog(data))
+
+    assert refused.value.errors == [
+        "product 'test-study': confidential: 'yes' must be true or false"
+    ]
+
+
 def test_a_refused_file_leaves_the_earlier_load_untouched(db, write_catalog):
     data = minimal_catalog()
     catalog_load(path=write_catalog(data))
