@@ -25,7 +25,7 @@ import yaml
 from django.db import transaction
 from django.db.models import Model
 
-from indigo.deadlines.periods import Period, PeriodUnit
+from indigo.deadlines.periods import PeriodUnit
 
 CODE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PERIOD_UNITS = [unit.value for unit in PeriodUnit]
@@ -73,12 +73,8 @@ class SourcedPeriod:
     """A period the law sets, with where it says so."""
 
     value: int
-    unit: str
+    unit: str  # a PeriodUnit value: days, weeks or months
     source: str
-
-    @property
-    def period(self) -> Period:
-        return Period(self.value, PeriodUnit(self.unit))
 
 
 class Reader:
