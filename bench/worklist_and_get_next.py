@@ -168,12 +168,13 @@ def main() -> None:
         )
     with stage("catalog"):
         from indigo.catalog.models import Product
-        from indigo.catalog.services import CatalogError, catalog_load
+        from indigo.catalog.services import catalog_load
+        from indigo.lawdata.loader import LawDataError
 
         try:
             report = catalog_load()
             log(f"   catalog_load: {len(report.created)} created, {len(report.updated)} updated")
-        except CatalogError as exc:
+        except LawDataError as exc:
             if not Product.objects.exists():
                 raise
             log(f"   catalog_load refused the current file ({exc}); using the loaded catalog")

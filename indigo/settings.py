@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.forms",  # the widget templates, for FORM_RENDERER
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -75,6 +76,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "indigo.urls"
+FORM_RENDERER = "indigo.forms.FormRenderer"  # one field template: forms/field.html
 WSGI_APPLICATION = "indigo.wsgi.application"
 
 TEMPLATES = [

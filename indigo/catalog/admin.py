@@ -6,11 +6,8 @@ new law is a new version with a new valid_from. Its task definitions stay editab
 they are operational, not law, and have no history.
 """
 
-from datetime import timedelta
-
 from django.contrib import admin
 from django.db import models
-from django.db.models import OuterRef, Subquery
 from django.forms import Textarea
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -25,17 +22,7 @@ from indigo.catalog.models import (
 )
 from indigo.catalog.selectors import pinned_version_ids
 from indigo.catalog.services import LAW_FIELDS
-
-
-def _with_next_valid_from(queryset):
-    nxt = (
-        ProductVersion.objects.filter(
-            product=OuterRef("product"), valid_from__gt=OuterRef("valid_from")
-        )
-        .order_by("valid_from")
-        .values("valid_from")[:1]
-    )
-    return queryset.annotate(next_valid_from=Subquery(nxt))
+from indigo.lawdata.admin import ValidToColumn
 
 
 def _is_pinned(version: ProductVersion | None) -> bool:
@@ -44,19 +31,8 @@ def _is_pinned(version: ProductVersion | None) -> bool:
     return bool(pinned_version_ids(versions=ProductVersion.objects.filter(pk=version.pk)))
 
 
-class VersionColumns:
+class VersionColumns(ValidToColumn):
     """Derived, read-only columns shared by the version list and the product's inline."""
-
-    @admin.display(description=_("valid to"))
-    def valid_to(self, version: ProductVersion):
-        if version.pk is None:
-            return "—"
-        if hasattr(version, "next_valid_from"):
-            nxt = version.next_valid_from
-            valid_to = nxt - timedelta(days=1) if nxt else None
-        else:
-            valid_to = version.valid_to
-        return valid_to or _("open-ended")
 
     @admin.display(description=_("decision period"))
     def decision_period(self, version: ProductVersion):
@@ -69,14 +45,18 @@ class VersionColumns:
 
 class ProductVersionInline(VersionColumns, admin.TabularInline):
     model = ProductVersion
-    fields = ["valid_from", "valid_to", "decision_period", "extension", "fee_eur", "fee_verified"]
+    fields = [
+        "valid_from",
+        "valid_to_shown",
+        "decision_period",
+        "extension",
+        "fee_eur",
+        "fee_verified",
+    ]
     readonly_fields = fields
     show_change_link = True
     extra = 0
     can_delete = False
-
-    def get_queryset(self, request):
-        return _with_next_valid_from(super().get_queryset(request))
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -87,8 +67,8 @@ class ProductVersionInline(VersionColumns, admin.TabularInline):
 
 @admin.register(Product)
 class ProductAdmin(SimpleHistoryAdmin):
-    list_display = ["code", "name_en", "name_nl", "process"]
-    list_filter = ["process"]
+    list_display = ["code", "name_en", "name_nl", "process", "confidential"]
+    list_filter = ["process", "confidential"]
     search_fields = ["code", "name_en", "name_nl"]
     inlines = [ProductVersionInline]
 
@@ -147,7 +127,7 @@ class ProductVersionAdmin(VersionColumns, SimpleHistoryAdmin):
     list_display = [
         "product",
         "valid_from",
-        "valid_to",
+        "valid_to_shown",
         "decision_period",
         "extension",
         "fee_eur",
@@ -159,7 +139,7 @@ class ProductVersionAdmin(VersionColumns, SimpleHistoryAdmin):
     date_hierarchy = "valid_from"
     inlines = [VersionDocumentTypeInline, CustomerGroupInline, TaskDefinitionInline]
     fieldsets = [
-        (None, {"fields": ["product", "valid_from", "valid_to", "legal_basis"]}),
+        (None, {"fields": ["product", "valid_from", "valid_to_shown", "legal_basis"]}),
         (
             _("Decision period (beslistermijn)"),
             {
@@ -186,11 +166,8 @@ class ProductVersionAdmin(VersionColumns, SimpleHistoryAdmin):
         (None, {"fields": ["notes"]}),
     ]
 
-    def get_queryset(self, request):
-        return _with_next_valid_from(super().get_queryset(request))
-
     def get_readonly_fields(self, request, obj=None):
-        readonly = ["valid_to"]
+        readonly = ["valid_to_shown"]
         if _is_pinned(obj):
             readonly += ["product", "valid_from", *LAW_FIELDS]
         return readonly

@@ -1,7 +1,5 @@
 """Read-only API of the product catalog."""
 
-from datetime import timedelta
-
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.generics import get_object_or_404
@@ -43,7 +41,7 @@ class DocumentRequirementOutput(serializers.Serializer):
 
 class ProductVersionOutput(serializers.Serializer):
     valid_from = serializers.DateField()
-    valid_to = serializers.SerializerMethodField()
+    valid_to = serializers.DateField(allow_null=True)
     legal_basis = serializers.CharField()
     decision_period = serializers.SerializerMethodField()
     decision_period_source = serializers.CharField()
@@ -52,10 +50,6 @@ class ProductVersionOutput(serializers.Serializer):
     fee_source = serializers.CharField()
     documents = DocumentRequirementOutput(many=True, source="versiondocumenttype_set")
     customer_groups = CustomerGroupOutput(many=True)
-
-    def get_valid_to(self, version) -> serializers.DateField(allow_null=True):
-        nxt = getattr(version, "next_valid_from", None)
-        return (nxt - timedelta(days=1)).isoformat() if nxt else None
 
     def get_decision_period(self, version) -> PeriodSerializer:
         return _period(version.decision_period_value, version.decision_period_unit)

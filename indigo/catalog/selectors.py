@@ -4,7 +4,7 @@ from datetime import date
 
 from django.apps import apps
 from django.db import connections, router
-from django.db.models import Exists, F, Model, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, Model, OuterRef, QuerySet
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -23,29 +23,18 @@ class NoVersionInForce(Exception):
 
 def version_in_force(*, product: Product, on: date) -> ProductVersion:
     """The version of `product` whose law applies on `on` (latest valid_from <= on)."""
-    version = (
-        ProductVersion.objects.filter(product=product, valid_from__lte=on)
-        .order_by("-valid_from")
-        .first()
-    )
+    version = product.versions.in_force_on(on)
     if version is None:
         raise NoVersionInForce(product, on)
     return version
 
 
 def versions_with_valid_to(*, product: Product) -> QuerySet[ProductVersion]:
-    """Versions of a product, each annotated with `next_valid_from` (valid_to + 1 day)."""
-    nxt = (
-        ProductVersion.objects.filter(
-            product=OuterRef("product"), valid_from__gt=OuterRef("valid_from")
-        )
-        .order_by("valid_from")
-        .values("valid_from")[:1]
-    )
+    """Versions of a product, oldest first, each with its `valid_to` (None: open-ended)."""
     return (
-        product.versions.annotate(next_valid_from=Subquery(nxt))
+        product.versions.with_valid_to()
         .prefetch_related("customer_groups", "versiondocumenttype_set__document_type")
-        .order_by(F("valid_from").asc())
+        .order_by("valid_from")
     )
 
 

@@ -5,16 +5,11 @@ assessment. They are operational configuration, not law: they need no source, an
 they may change while applications are pinned to the version.
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from indigo.catalog.models import TaskDefinition
 from indigo.catalog.models.tasks import RESERVED_TASK_CODES
-
-if TYPE_CHECKING:
-    from indigo.catalog.spec import _Reader
+from indigo.lawdata.loader import Reader
 
 QUEUES = TaskDefinition.QueueKind.values
 _KEYS = {"code", "name_en", "name_nl", "queue", "blocking", "expected_days", "due_days"}
@@ -43,36 +38,29 @@ class TaskSpec:
         }
 
 
-def task_specs_read(reader: _Reader, raw_list, where: str) -> list[TaskSpec]:
-    """The tasks of the version at ``where``; problems go to ``reader.errors``."""
-    if not isinstance(raw_list, list) or not raw_list:
-        reader.error(where, "tasks", "must be a non-empty list")
-        return []
+def task_specs_read(reader: Reader, raw: dict, where: str) -> list[TaskSpec]:
+    """The ``tasks`` of the version ``raw`` at ``where``; problems go to ``reader``."""
     tasks, seen = [], set()
-    for index, raw in enumerate(raw_list, start=1):
-        field = f"tasks[{index}]"
-        if reader.mapping(raw, where, field, _KEYS, {"notes"}) is None:
+    for index, item in enumerate(reader.items(raw, "tasks", where), start=1):
+        code = reader.code(item, where, f"tasks[{index}]") if isinstance(item, dict) else ""
+        field = f"tasks[{code or index}]"
+        if reader.mapping(item, where, field, required=_KEYS, optional={"notes"}) is None:
             continue
-        code = reader.code(raw, where, field)
+        if code in seen:
+            reader.error(where, field, "appears more than once")
+        elif code in RESERVED_TASK_CODES:
+            reader.error(where, f"{field}.code", f"{code!r} is reserved for the owner's task")
         if code:
-            field = f"tasks[{code}]"
-            if code in seen:
-                reader.error(where, field, "appears more than once")
-            elif code in RESERVED_TASK_CODES:
-                reader.error(where, f"{field}.code", f"{code!r} is reserved for the owner's task")
             seen.add(code)
         before = len(reader.errors)
-        names = reader.text(raw, "name_en", where, field), reader.text(raw, "name_nl", where, field)
-        queue = raw.get("queue")
-        if "queue" in raw and queue not in QUEUES:
-            reader.error(
-                where, f"{field}.queue", f"unknown queue {queue!r} (use {', '.join(QUEUES)})"
-            )
-        blocking = raw.get("blocking")
-        if "blocking" in raw and not isinstance(blocking, bool):
-            reader.error(where, f"{field}.blocking", f"{blocking!r} must be true or false")
-        expected = _days(reader, raw, "expected_days", where, field)
-        due = _days(reader, raw, "due_days", where, field)
+        names = (
+            reader.text(item, "name_en", where, field),
+            reader.text(item, "name_nl", where, field),
+        )
+        queue = reader.choice(item, "queue", where, field, allowed=QUEUES)
+        blocking = reader.flag(item, "blocking", where, field)
+        expected = reader.whole_number(item, "expected_days", where, field)
+        due = reader.whole_number(item, "due_days", where, field)
         if expected and due and expected > due:
             reader.error(
                 where,
@@ -80,19 +68,7 @@ def task_specs_read(reader: _Reader, raw_list, where: str) -> list[TaskSpec]:
                 f"{expected} is more than due_days ({due}); the expected work must fit "
                 "before the task is due",
             )
-        notes = raw.get("notes") or ""
-        if not isinstance(notes, str):
-            reader.error(where, f"{field}.notes", "must be a text")
-        if code and len(reader.errors) == before and set(raw) >= _KEYS:
-            tasks.append(TaskSpec(code, *names, queue, blocking, expected, due, notes.strip()))
+        notes = reader.text(item, "notes", where, field, blank=True)
+        if code and len(reader.errors) == before and set(item) >= _KEYS:
+            tasks.append(TaskSpec(code, *names, queue, blocking, expected, due, notes))
     return tasks
-
-
-def _days(reader: _Reader, raw: dict, key: str, where: str, field: str) -> int | None:
-    value = raw.get(key)
-    if key not in raw:
-        return None  # reported as missing by mapping()
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        reader.error(where, f"{field}.{key}", f"{value!r} is not a whole number of at least 1")
-        return None
-    return value

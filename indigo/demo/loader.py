@@ -165,8 +165,13 @@ def demo_load(
 
 def _first_day_in_force(*, today: date) -> dict[str, date]:
     """Each product with a version in force today, and the first day of its first version."""
-    first_days = ProductVersion.objects.values("product__code").annotate(first=Min("valid_from"))
-    return {row["product__code"]: row["first"] for row in first_days if row["first"] <= today}
+    in_force = ProductVersion.objects.all_in_force_on(today).values("product")
+    first_days = (
+        ProductVersion.objects.filter(product__in=in_force)
+        .values("product__code")
+        .annotate(first=Min("valid_from"))
+    )
+    return {row["product__code"]: row["first"] for row in first_days}
 
 
 def _decision_period_days(*, today: date) -> dict[str, int]:

@@ -128,7 +128,7 @@ class DayForm(forms.Form):
 
 class SlotForm(forms.Form):
     starts_at = forms.ChoiceField(
-        label=_("Time"),
+        label=_("Free times"),
         widget=forms.RadioSelect,
         error_messages={
             "required": _("Choose a time."),

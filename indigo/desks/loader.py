@@ -7,236 +7,180 @@ changes nothing. Desks and appointment types missing from the file are kept and
 reported: appointments refer to them.
 """
 
-from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import time
 from pathlib import Path
 
-import yaml
-from django.db import transaction
-from django.utils.text import slugify
-
+from indigo.catalog.models import Product
 from indigo.desks.models import AppointmentType, Capacity, ClosedDay, Desk, OpeningHours
+from indigo.lawdata.loader import LoadReport, Reader, all_or_nothing, row_sync
 from indigo.organisation.models import Location
 
 DEFAULT_DESKS_PATH = Path(__file__).resolve().parent / "data" / "desks.yaml"
 WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
-__all__ = ["DEFAULT_DESKS_PATH", "DesksDataError", "LoadReport", "desks_load"]
+TYPE_KEYS = {"code", "name_en", "name_nl", "duration_minutes", "source"}
+TYPE_FLAGS = ("takes_biometrics", "issues_residence_document")
+DESK_KEYS = {"code", "kind", "name_en", "name_nl", "location", "source"}
+DESK_OPTIONAL = {"address", "products", "active", "opening_hours", "capacity"}
 
-
-class DesksDataError(Exception):
-    """The file cannot be loaded; the message lists every problem found."""
-
-
-@dataclass
-class LoadReport:
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    deleted: list[str] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)  # in the database, not in the file
-    dry_run: bool = False
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.created or self.updated or self.deleted)
-
-    def lines(self) -> list[str]:
-        lines = [f"created {what}" for what in self.created]
-        lines += [f"updated {what}" for what in self.updated]
-        lines += [f"deleted {what}" for what in self.deleted]
-        lines += [f"kept (not in the file) {what}" for what in self.kept]
-        if not self.changed:
-            lines.append("The desks are up to date; nothing changed.")
-        if self.dry_run:
-            lines.append("Dry run: nothing was saved.")
-        return lines
+__all__ = ["DEFAULT_DESKS_PATH", "desks_load"]
 
 
 # --- reading and checking the file ----------------------------------------------------
 
 
-class _Reader:
-    def __init__(self):
-        self.errors: list[str] = []
+class DesksReader(Reader):
+    def parse(self, data) -> dict:
+        where = "desks file"
+        required, optional = {"appointment_types", "desks"}, {"closed_days", "shared"}
+        if self.mapping(data, where, required=required, optional=optional) is None:
+            return {}
+        types = self.appointment_types(data)
+        desks = self.desks(data, {t["code"] for t in types})
+        self.check_products(desks)
+        closed = self.closed_days(data, {d["code"] for d in desks})
+        return {"types": types, "desks": desks, "closed_days": closed}
 
-    def error(self, where: str, message: str) -> None:
-        self.errors.append(f"{where}: {message}")
-
-    def text(self, entry: dict, key: str, where: str, *, required=True) -> str:
-        value = entry.get(key)
-        value = "" if value is None else str(value).strip()
-        if required and not value:
-            self.error(f"{where}.{key}", "is missing")
-        return value
-
-    def code(self, entry: dict, where: str) -> str:
-        code = self.text(entry, "code", where)
-        if code and slugify(code) != code:
-            self.error(f"{where}.code", f"{code!r} is not a code like 'den-haag'")
-        return code
-
-    def flag(self, entry: dict, key: str, where: str) -> bool:
-        value = entry.get(key, False)
-        if not isinstance(value, bool):
-            self.error(f"{where}.{key}", "must be true or false")
-        return bool(value)
-
-    def count(self, value, where: str) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            self.error(where, "must be a whole number of 1 or more")
-            return 1
-        return value
-
-    def clock_time(self, entry: dict, key: str, where: str) -> time:
-        try:
-            return time.fromisoformat(str(entry.get(key)))
-        except ValueError:
-            self.error(f"{where}.{key}", 'must be a time like "09:00"')
-            return time(0)
-
-
-def _read(path: Path) -> dict:
-    try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise DesksDataError(f"{path}: cannot be read: {exc}") from exc
-    reader = _Reader()
-    types = _read_types(reader, raw.get("appointment_types") or [])
-    desks = _read_desks(reader, raw.get("desks") or [], {t["code"] for t in types})
-    _check_products(reader, desks)
-    closed = _read_closed_days(reader, raw.get("closed_days") or [], {d["code"] for d in desks})
-    if reader.errors:
-        raise DesksDataError(f"{path} was not loaded:\n" + "\n".join(reader.errors))
-    return {"types": types, "desks": desks, "closed_days": closed}
-
-
-def _read_types(reader: _Reader, entries: list) -> list[dict]:
-    types, seen = [], set()
-    for i, entry in enumerate(entries):
-        where = f"appointment_types[{i}]"
-        code = reader.code(entry, where)
-        if code in seen:
-            reader.error(f"{where}.code", f"{code!r} is listed twice")
-        seen.add(code)
-        types.append(
-            {
-                "code": code,
-                "name_en": reader.text(entry, "name_en", where),
-                "name_nl": reader.text(entry, "name_nl", where),
-                "duration_minutes": reader.count(
-                    entry.get("duration_minutes"), f"{where}.duration_minutes"
-                ),
-                "takes_biometrics": reader.flag(entry, "takes_biometrics", where),
-                "issues_residence_document": reader.flag(entry, "issues_residence_document", where),
-                "source": reader.text(entry, "source", where),
-            }
-        )
-    return types
-
-
-def _read_hours(reader: _Reader, entries: list, where: str) -> set[tuple[int, time, time]]:
-    hours: set[tuple[int, time, time]] = set()
-    for j, period in enumerate(entries or []):
-        at = f"{where}.opening_hours[{j}]"
-        opens = reader.clock_time(period, "opens", at)
-        closes = reader.clock_time(period, "closes", at)
-        if closes <= opens:
-            reader.error(at, "closes before it opens")
-        for name in period.get("days") or []:
-            if name not in WEEKDAYS:
-                reader.error(f"{at}.days", f"{name!r} is not one of {', '.join(WEEKDAYS)}")
+    def appointment_types(self, data: dict) -> list[dict]:
+        types, seen = [], set()
+        for index, raw in enumerate(self.items(data, "appointment_types", "desks file"), 1):
+            raw, code, where = self.entry(
+                raw, "appointment type", index, required=TYPE_KEYS, optional=set(TYPE_FLAGS)
+            )
+            if raw is None:
                 continue
-            day = WEEKDAYS[name]
-            for other_day, other_opens, other_closes in hours:
-                if other_day == day and opens < other_closes and other_opens < closes:
-                    reader.error(at, f"overlaps another period on {name}")
-            hours.add((day, opens, closes))
-    return hours
-
-
-def _read_desks(reader: _Reader, entries: list, type_codes: set[str]) -> list[dict]:
-    desks, seen = [], set()
-    for i, entry in enumerate(entries):
-        where = f"desks[{i}]"
-        code = reader.code(entry, where)
-        if code in seen:
-            reader.error(f"{where}.code", f"{code!r} is listed twice")
-        seen.add(code)
-        kind = reader.text(entry, "kind", where)
-        if kind and kind not in Desk.Kind.values:
-            reader.error(f"{where}.kind", f"must be one of {', '.join(Desk.Kind.values)}")
-        location = entry.get("location") or {}
-        capacity = {}
-        for type_code, seats in (entry.get("capacity") or {}).items():
-            if type_code not in type_codes:
-                reader.error(f"{where}.capacity", f"{type_code!r} is not an appointment type")
-            capacity[type_code] = reader.count(seats, f"{where}.capacity.{type_code}")
-        desks.append(
-            {
-                "code": code,
-                "kind": kind,
-                "name_en": reader.text(entry, "name_en", where),
-                "name_nl": reader.text(entry, "name_nl", where),
-                "location": {
-                    "code": reader.code(location, f"{where}.location"),
-                    "name": reader.text(location, "name", f"{where}.location"),
-                    "city": reader.text(location, "city", f"{where}.location"),
-                },
-                "address": reader.text(entry, "address", where, required=False),
-                "products": [str(p) for p in entry.get("products") or []],
-                "active": entry.get("active", True) is not False,
-                "source": reader.text(entry, "source", where),
-                "hours": _read_hours(reader, entry.get("opening_hours"), where),
-                "capacity": capacity,
+            if code in seen:
+                self.error(where, "code", "appears more than once")
+            seen.add(code)
+            values = {
+                "name_en": self.text(raw, "name_en", where),
+                "name_nl": self.text(raw, "name_nl", where),
+                "duration_minutes": self.whole_number(raw, "duration_minutes", where),
+                "source": self.text(raw, "source", where),
             }
+            values |= {key: self.flag(raw, key, where, default=False) for key in TYPE_FLAGS}
+            types.append({"code": code, **values})
+        return types
+
+    def desks(self, data: dict, type_codes: set[str]) -> list[dict]:
+        desks, seen = [], set()
+        for index, raw in enumerate(self.items(data, "desks", "desks file"), start=1):
+            raw, code, where = self.entry(
+                raw, "desk", index, required=DESK_KEYS, optional=DESK_OPTIONAL
+            )
+            if raw is None:
+                continue
+            if code in seen:
+                self.error(where, "code", "appears more than once")
+            seen.add(code)
+            desks.append(
+                {
+                    "code": code,
+                    "kind": self.choice(raw, "kind", where, allowed=Desk.Kind.values),
+                    "name_en": self.text(raw, "name_en", where),
+                    "name_nl": self.text(raw, "name_nl", where),
+                    "location": self.location(raw, where),
+                    "address": self.text(raw, "address", where, blank=True),
+                    "products": [str(p) for p in self.items(raw, "products", where, empty=True)],
+                    "active": self.flag(raw, "active", where, default=True),
+                    "source": self.text(raw, "source", where),
+                    "hours": self.opening_hours(raw, where),
+                    "capacity": self.capacity(raw, where, type_codes),
+                    "where": where,
+                }
+            )
+        return desks
+
+    def location(self, raw: dict, where: str) -> dict:
+        if "location" not in raw:
+            return {}
+        location = self.mapping(
+            raw["location"], where, "location", required={"code", "name", "city"}
         )
-    return desks
+        if location is None:
+            return {}
+        return {
+            "code": self.code(location, where, "location"),
+            "name": self.text(location, "name", where, "location"),
+            "city": self.text(location, "city", where, "location"),
+        }
 
+    def opening_hours(self, raw: dict, where: str) -> set[tuple[int, time, time]]:
+        hours: set[tuple[int, time, time]] = set()
+        for index, period in enumerate(self.items(raw, "opening_hours", where, empty=True), 1):
+            at = f"opening_hours[{index}]"
+            if self.mapping(period, where, at, required={"days", "opens", "closes"}) is None:
+                continue
+            days = self.choices(period, "days", where, at, allowed=list(WEEKDAYS), noun="day")
+            opens = self.clock_time(period, "opens", where, at)
+            closes = self.clock_time(period, "closes", where, at)
+            if opens is None or closes is None:
+                continue
+            if closes <= opens:
+                self.error(where, at, "closes before it opens")
+                continue
+            for name in days:
+                day = WEEKDAYS[name]
+                if any(d == day and opens < c and o < closes for d, o, c in hours):
+                    self.error(where, at, f"overlaps another period on {name}")
+                hours.add((day, opens, closes))
+        return hours
 
-def _check_products(reader: _Reader, desks: list[dict]) -> None:
-    """Product codes must be in the catalog (when one is loaded: a typo would silently
-    close an expat centre to its target group)."""
-    from indigo.catalog.models import Product
+    def capacity(self, raw: dict, where: str, type_codes: set[str]) -> dict[str, int]:
+        if "capacity" not in raw:
+            return {}
+        capacity = raw["capacity"]
+        if not isinstance(capacity, dict):
+            self.error(where, "capacity", "must be a mapping of appointment type to counters")
+            return {}
+        seats = {}
+        for type_code in capacity:
+            if type_code not in type_codes:
+                self.error(
+                    where, f"capacity.{type_code}", f"{type_code!r} is not an appointment type"
+                )
+            seats[type_code] = self.whole_number(capacity, type_code, where, "capacity")
+        return seats
 
-    known = set(Product.objects.values_list("code", flat=True))
-    if not known:
-        return
-    for i, desk in enumerate(desks):
-        for code in desk["products"]:
-            if code not in known:
-                reader.error(f"desks[{i}].products", f"{code!r} is not a product in the catalog")
+    def clock_time(self, raw: dict, key: str, where: str, field: str) -> time | None:
+        if key not in raw:
+            return None
+        try:
+            return time.fromisoformat(str(raw[key]))
+        except ValueError:
+            self.error(where, f"{field}.{key}", f'{raw[key]!r} is not a time like "09:00"')
+            return None
 
+    def check_products(self, desks: list[dict]) -> None:
+        """Product codes must be in the catalog (when one is loaded: a typo would
+        silently close an expat centre to its target group)."""
+        known = set(Product.objects.values_list("code", flat=True))
+        if not known:
+            return
+        for desk in desks:
+            for code in desk["products"]:
+                if code not in known:
+                    self.error(
+                        desk["where"], "products", f"{code!r} is not a product in the catalog"
+                    )
 
-def _read_closed_days(reader: _Reader, entries: list, desk_codes: set[str]) -> list[dict]:
-    days = []
-    for i, entry in enumerate(entries):
-        where = f"closed_days[{i}]"
-        day = entry.get("date")
-        if not isinstance(day, date):
-            reader.error(f"{where}.date", "must be a date like 2026-12-24")
-        desk = entry.get("desk") or None
-        if desk is not None and desk not in desk_codes:
-            reader.error(f"{where}.desk", f"{desk!r} is not a desk in this file")
-        days.append({"day": day, "desk": desk, "reason": reader.text(entry, "reason", where)})
-    return days
+    def closed_days(self, data: dict, desk_codes: set[str]) -> list[dict]:
+        days = []
+        for index, raw in enumerate(self.items(data, "closed_days", "desks file", empty=True), 1):
+            where = f"closed day #{index}"
+            required, optional = {"date", "reason"}, {"desk"}
+            if self.mapping(raw, where, required=required, optional=optional) is None:
+                continue
+            day = self.day(raw, "date", where)
+            where = f"closed day {day:%Y-%m-%d}" if day else where
+            desk = raw.get("desk") or None
+            if desk is not None and desk not in desk_codes:
+                self.error(where, "desk", f"{desk!r} is not a desk in this file")
+            days.append({"day": day, "desk": desk, "reason": self.text(raw, "reason", where)})
+        return days
 
 
 # --- bringing the database in line ----------------------------------------------------
-
-
-def _sync(model, lookup: dict, values: dict, label: str, report: LoadReport):
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        obj = model.objects.create(**lookup, **values)
-        report.created.append(label)
-        return obj
-    changed = [name for name, value in values.items() if getattr(obj, name) != value]
-    if changed:
-        for name in changed:
-            setattr(obj, name, values[name])
-        obj.save(update_fields=changed)
-        report.updated.append(f"{label} ({', '.join(changed)})")
-    return obj
 
 
 def _load_desk(spec: dict, types: dict[str, AppointmentType], report: LoadReport) -> Desk:
@@ -248,8 +192,11 @@ def _load_desk(spec: dict, types: dict[str, AppointmentType], report: LoadReport
         report.created.append(f"location {location.code}")
     values = {k: spec[k] for k in ("kind", "name_en", "name_nl", "address", "products")}
     values |= {"active": spec["active"], "source": spec["source"], "location": location}
-    desk = _sync(Desk, {"code": spec["code"]}, values, f"desk {spec['code']}", report)
+    desk = row_sync(
+        report, f"desk {spec['code']}", Desk, lookup={"code": spec["code"]}, values=values
+    )
 
+    label = f"opening hours of desk {desk.code}"
     current = {(h.weekday, h.opens, h.closes) for h in desk.opening_hours.all()}
     if current != spec["hours"]:
         desk.opening_hours.all().delete()
@@ -257,15 +204,17 @@ def _load_desk(spec: dict, types: dict[str, AppointmentType], report: LoadReport
             OpeningHours(desk=desk, weekday=d, opens=o, closes=c)
             for d, o, c in sorted(spec["hours"])
         )
-        (report.updated if current else report.created).append(f"opening hours of desk {desk.code}")
+        (report.updated if current else report.created).append(label)
+    else:
+        report.unchanged.append(label)
 
     for type_code, seats in spec["capacity"].items():
-        _sync(
-            Capacity,
-            {"desk": desk, "appointment_type": types[type_code]},
-            {"seats": seats},
-            f"capacity {desk.code}/{type_code}",
+        row_sync(
             report,
+            f"capacity {desk.code}/{type_code}",
+            Capacity,
+            lookup={"desk": desk, "appointment_type": types[type_code]},
+            values={"seats": seats},
         )
     for capacity in desk.capacities.exclude(appointment_type__code__in=list(spec["capacity"])):
         report.deleted.append(f"capacity {desk.code}/{capacity.appointment_type.code}")
@@ -274,17 +223,17 @@ def _load_desk(spec: dict, types: dict[str, AppointmentType], report: LoadReport
 
 
 def desks_load(*, path: Path = DEFAULT_DESKS_PATH, stdout=None, dry_run=False) -> LoadReport:
-    """Bring the database in line with the desks file; all or nothing."""
-    spec = _read(path)
-    report = LoadReport(dry_run=dry_run)
-    with transaction.atomic():
+    """Bring the database in line with the desks file; all or nothing (LawDataError)."""
+    spec = DesksReader().read(path)
+    report = LoadReport("the desks", dry_run=dry_run)
+    with all_or_nothing(report):
         types = {
-            t["code"]: _sync(
-                AppointmentType,
-                {"code": t["code"]},
-                {k: v for k, v in t.items() if k != "code"},
-                f"appointment type {t['code']}",
+            t["code"]: row_sync(
                 report,
+                f"appointment type {t['code']}",
+                AppointmentType,
+                lookup={"code": t["code"]},
+                values={k: v for k, v in t.items() if k != "code"},
             )
             for t in spec["types"]
         }
@@ -292,12 +241,12 @@ def desks_load(*, path: Path = DEFAULT_DESKS_PATH, stdout=None, dry_run=False) -
         for entry in spec["closed_days"]:
             desk = desks[entry["desk"]] if entry["desk"] else None
             where = entry["desk"] or "every desk"
-            _sync(
-                ClosedDay,
-                {"desk": desk, "day": entry["day"]},
-                {"reason": entry["reason"]},
-                f"closed day {entry['day']:%Y-%m-%d} ({where})",
+            row_sync(
                 report,
+                f"closed day {entry['day']:%Y-%m-%d} ({where})",
+                ClosedDay,
+                lookup={"desk": desk, "day": entry["day"]},
+                values={"reason": entry["reason"]},
             )
         report.kept += [
             f"desk {code}"
@@ -309,9 +258,6 @@ def desks_load(*, path: Path = DEFAULT_DESKS_PATH, stdout=None, dry_run=False) -
                 "code", flat=True
             )
         ]
-        if dry_run:
-            transaction.set_rollback(True)
     if stdout is not None:
-        for line in report.lines():
-            stdout.write(line)
+        report.write(stdout)
     return report

@@ -97,11 +97,9 @@ def thresholds_on(day: date) -> Thresholds:
     """The thresholds in force on `day`: the parameter if set, else the setting."""
     from indigo.rules.models import Parameter
 
-    newest = {}
-    for row in Parameter.objects.filter(key__in=DEFAULTS, valid_from__lte=day).order_by(
-        "key", "-valid_from"
-    ):
-        newest.setdefault(row.key, row)
+    newest = {
+        row.key: row for row in Parameter.objects.filter(key__in=DEFAULTS).all_in_force_on(day)
+    }
     values = {}
     for key in DEFAULTS:
         row = newest.get(key)

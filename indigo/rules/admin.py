@@ -6,19 +6,17 @@ judged with it. A missing figure (null) is entered here or in the parameter file
 Facts are recorded only through `fact_record`, so the admin only reads them.
 """
 
-from datetime import timedelta
-
 from django.contrib import admin
-from django.db.models import OuterRef, Subquery
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from indigo.lawdata.admin import ValidToColumn
 from indigo.rules.models import Fact, Parameter
 
 
 @admin.register(Parameter)
-class ParameterAdmin(SimpleHistoryAdmin):
+class ParameterAdmin(ValidToColumn, SimpleHistoryAdmin):
     list_display = [
         "key",
         "valid_from",
@@ -33,25 +31,6 @@ class ParameterAdmin(SimpleHistoryAdmin):
     date_hierarchy = "valid_from"
     fields = ["key", "valid_from", "valid_to_shown", "value", "unit", "verified", "source", "notes"]
     readonly_fields = ["valid_to_shown"]
-
-    def get_queryset(self, request):
-        nxt = (
-            Parameter.objects.filter(key=OuterRef("key"), valid_from__gt=OuterRef("valid_from"))
-            .order_by("valid_from")
-            .values("valid_from")[:1]
-        )
-        return super().get_queryset(request).annotate(next_valid_from=Subquery(nxt))
-
-    @admin.display(description=_("valid to"))
-    def valid_to_shown(self, row: Parameter):
-        if row.pk is None:
-            return "—"
-        if hasattr(row, "next_valid_from"):  # the list: one query for all rows
-            nxt = row.next_valid_from
-            valid_to = nxt - timedelta(days=1) if nxt else None
-        else:
-            valid_to = row.valid_to
-        return valid_to or _("open-ended")
 
     @admin.display(description=_("value"), ordering="value")
     def value_shown(self, row: Parameter):

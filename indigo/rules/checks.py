@@ -54,13 +54,7 @@ def check_parameters_in_force_today(app_configs=None, databases=None, **kwargs):
     messages = []
     today = clock.today()
     for alias in _databases(app_configs, databases, [Parameter]):
-        in_force: dict[str, Parameter] = {}
-        for row in (
-            Parameter.objects.using(alias)
-            .filter(valid_from__lte=today)
-            .order_by("key", "valid_from")
-        ):
-            in_force[row.key] = row
+        in_force = {row.key: row for row in Parameter.objects.using(alias).all_in_force_on(today)}
         for key, declared in PARAMETER_KEYS.items():
             row = in_force.get(key)
             if declared.owner != "rules" and (row is None or row.value is None):

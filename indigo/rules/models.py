@@ -1,7 +1,5 @@
 """Rule parameters (law as data) and the facts rules are applied to."""
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -9,11 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from indigo.errors import InvalidInput
+from indigo.lawdata.models import LawDated
 from indigo.rules.parameter_file import parameter_value_clean
 from indigo.rules.parameter_keys import PARAMETER_KEYS
 
 
-class Parameter(models.Model):
+class Parameter(LawDated):
     """A value the law sets (threshold, age, amount, number of years), by date.
 
     The value in force on a date is the one with the latest `valid_from` on or before
@@ -22,7 +21,6 @@ class Parameter(models.Model):
     """
 
     key = models.SlugField(max_length=80)
-    valid_from = models.DateField()
     value = models.JSONField(
         null=True,
         blank=True,
@@ -37,6 +35,8 @@ class Parameter(models.Model):
     notes = models.TextField(blank=True)
     history = HistoricalRecords()
 
+    series_fields = ("key",)
+
     class Meta:
         ordering = ["key", "valid_from"]
         constraints = [
@@ -45,17 +45,6 @@ class Parameter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} from {self.valid_from:%Y-%m-%d}"
-
-    @property
-    def valid_to(self):
-        """The day before the next version of the key starts (None: open-ended)."""
-        nxt = (
-            Parameter.objects.filter(key=self.key, valid_from__gt=self.valid_from)
-            .order_by("valid_from")
-            .values_list("valid_from", flat=True)
-            .first()
-        )
-        return nxt - timedelta(days=1) if nxt else None
 
     def clean(self) -> None:
         """The same rules as the parameter file (for edits in the admin)."""

@@ -6,27 +6,16 @@ administrator can fix the file in one go. See the file's header for its shape.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
-import yaml
-
 from indigo.errors import InvalidInput
+from indigo.lawdata.loader import Reader, entry_name
 from indigo.rules.parameter_keys import PARAMETER_KEYS, UNITS
 from indigo.rules.vocabulary import value_clean
 
-TOP_FIELDS = {"parameters", "shared"}
 KEY_FIELDS = {"key", "unit", "versions"}
-VERSION_FIELDS = {"valid_from", "value", "verified", "source", "notes"}
-REQUIRED_VERSION_FIELDS = {"valid_from", "value", "verified", "source"}
-
-
-class ParameterFileError(Exception):
-    """The parameter file cannot be loaded; ``errors`` lists every problem found."""
-
-    def __init__(self, errors: list[str]):
-        self.errors = errors
-        super().__init__("The parameters were not loaded:\n" + "\n".join(f"- {e}" for e in errors))
+REQUIRED_VERSION_FIELDS = {"valid_from", "verified", "source"}  # and value, see below
 
 
 @dataclass(frozen=True)
@@ -60,130 +49,73 @@ def parameter_value_clean(*, key: str, unit: str, value) -> object:
 
 
 def parameter_file_read(*, path: Path) -> list[ParameterVersionSpec]:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
-    except OSError as exc:
-        raise ParameterFileError([f"{path}: cannot be read ({exc.strerror})."]) from exc
-    except yaml.YAMLError as exc:
-        raise ParameterFileError([f"{path}: is not valid YAML ({exc})."]) from exc
-    return parameter_data_read(data)
+    """Read and validate the parameter file at ``path``; LawDataError if it is wrong."""
+    return ParameterReader().read(path)
 
 
-def parameter_data_read(data) -> list[ParameterVersionSpec]:
-    """Validate parsed YAML; raise ParameterFileError listing every problem."""
-    errors: list[str] = []
-    if not isinstance(data, dict) or not isinstance(data.get("parameters"), list):
-        raise ParameterFileError(["The file must have a list 'parameters'."])
-    if unknown := sorted(set(data) - TOP_FIELDS):
-        errors.append(f"Unknown top-level fields: {', '.join(unknown)}.")
-    specs: list[ParameterVersionSpec] = []
-    seen_keys: set[str] = set()
-    for index, entry in enumerate(data["parameters"]):
-        specs += _read_key(entry, index, seen_keys, errors)
-    if errors:
-        raise ParameterFileError(errors)
-    return specs
+class ParameterReader(Reader):
+    def parse(self, data) -> list[ParameterVersionSpec]:
+        where = "parameter file"
+        if self.mapping(data, where, required={"parameters"}, optional={"shared"}) is None:
+            return []
+        specs: list[ParameterVersionSpec] = []
+        seen: set[str] = set()
+        for index, entry in enumerate(self.items(data, "parameters", where), start=1):
+            specs += self.key_versions(entry, index, seen)
+        return specs
 
-
-def _read_key(entry, index: int, seen: set[str], errors: list[str]) -> list:
-    if not isinstance(entry, dict):
-        errors.append(f"parameters[{index}]: must be a mapping with key, unit and versions.")
-        return []
-    key = entry.get("key")
-    where = f"parameter '{key}'" if isinstance(key, str) else f"parameters[{index}]"
-    if unknown := sorted(set(entry) - KEY_FIELDS):
-        errors.append(f"{where}: unknown fields: {', '.join(map(str, unknown))}.")
-    if not isinstance(key, str) or not key:
-        errors.append(f"{where}: key: missing.")
-        return []
-    declared = PARAMETER_KEYS.get(key)
-    if declared is None:
-        errors.append(
-            f"{where}: key: no rule reads a parameter '{key}'. Check the spelling; a new "
-            "key must first be declared in indigo/rules/parameter_keys.py (PARAMETER_KEYS)."
-        )
-        return []
-    if key in seen:
-        errors.append(f"{where}: key: listed twice; put all its versions under one entry.")
-        return []
-    seen.add(key)
-    unit = entry.get("unit")
-    if unit != declared.unit:
-        errors.append(f"{where}: unit: must be '{declared.unit}', not {unit!r}.")
-        return []
-    versions = entry.get("versions")
-    if not isinstance(versions, list) or not versions:
-        errors.append(f"{where}: versions: give at least one version.")
-        return []
-    specs = [s for i, v in enumerate(versions) if (s := _read_version(key, unit, v, i, errors))]
-    starts: set[date] = set()
-    for spec in specs:
-        if spec.valid_from in starts:
-            errors.append(
-                f"{where}, version {spec.valid_from:%Y-%m-%d}: valid_from: two versions start "
-                "on the same day, so their validity overlaps. Keep one."
+    def key_versions(self, entry, index: int, seen: set[str]) -> list[ParameterVersionSpec]:
+        key = entry.get("key") if isinstance(entry, dict) else None
+        where = entry_name("parameter", key if isinstance(key, str) else "", index)
+        if self.mapping(entry, where, required=KEY_FIELDS) is None or "key" not in entry:
+            return []
+        declared = PARAMETER_KEYS.get(key) if isinstance(key, str) else None
+        if declared is None:
+            self.error(
+                where,
+                "key",
+                f"no rule reads a parameter {key!r}. Check the spelling; a new key must "
+                "first be declared in indigo/rules/parameter_keys.py (PARAMETER_KEYS)",
             )
-        starts.add(spec.valid_from)
-    return specs
-
-
-def _read_version(key: str, unit: str, version, index: int, errors: list[str]):
-    where = f"parameter '{key}', versions[{index}]"
-    if not isinstance(version, dict):
-        errors.append(f"{where}: must be a mapping with valid_from, value, verified, source.")
-        return None
-    valid_from = _date(version.get("valid_from"))
-    if valid_from is None:
-        errors.append(
-            f"{where}: valid_from: {version.get('valid_from')!r} is not a date (YYYY-MM-DD)."
+            return []
+        if key in seen:
+            self.error(where, "key", "listed twice; put all its versions under one entry")
+            return []
+        seen.add(key)
+        unit = entry.get("unit")
+        if unit != declared.unit:
+            self.error(where, "unit", f"must be '{declared.unit}', not {unit!r}")
+            return []
+        return self.versions(
+            entry, "versions", where, lambda raw, i: self.version(key, unit, raw, where, i)
         )
-        return None
-    where = f"parameter '{key}', version {valid_from:%Y-%m-%d}"
-    problems = []
-    if unknown := sorted(set(version) - VERSION_FIELDS):
-        problems.append(f"unknown fields: {', '.join(map(str, unknown))}")
-    for name in sorted(REQUIRED_VERSION_FIELDS - set(version)):
-        hint = " (write null if no figure was found)" if name == "value" else ""
-        problems.append(f"{name}: missing{hint}")
-    source = version.get("source")
-    if "source" in version and (not isinstance(source, str) or not source.strip()):
-        problems.append("source: every version cites where its value comes from")
-    verified = version.get("verified", False)
-    if not isinstance(verified, bool):
-        problems.append(f"verified: must be true or false, not {verified!r}")
-    notes = version.get("notes") or ""
-    if not isinstance(notes, str):
-        problems.append("notes: must be text")
-    value = None
-    try:
-        value = parameter_value_clean(key=key, unit=unit, value=version.get("value"))
-    except InvalidInput as exc:
-        problems.append(f"value: {exc.message}")
-    if value is None and verified is True:
-        problems.append("verified: a missing value (null) cannot be verified")
-    if problems:
-        errors.extend(f"{where}: {problem}." for problem in problems)
-        return None
-    return ParameterVersionSpec(
-        key=key,
-        unit=unit,
-        valid_from=valid_from,
-        value=value,
-        verified=verified,
-        source=source.strip(),
-        notes=notes.strip(),
-    )
 
-
-def _date(value) -> date | None:
-    if isinstance(value, datetime):
-        return None
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
+    def version(self, key: str, unit: str, raw, key_where: str, index: int):
+        valid_from, where = self.version_where(raw, key_where, index)
+        before = len(self.errors)
+        optional = {"value", "notes"}
+        if self.mapping(raw, where, required=REQUIRED_VERSION_FIELDS, optional=optional) is None:
             return None
-    return None
+        if "value" not in raw:
+            self.error(where, "value", "missing (write null if no figure was found)")
+        source = self.text(raw, "source", where)
+        verified = self.flag(raw, "verified", where)
+        notes = self.text(raw, "notes", where, blank=True)
+        value = None
+        try:
+            value = parameter_value_clean(key=key, unit=unit, value=raw.get("value"))
+        except InvalidInput as exc:
+            self.error(where, "value", exc.message)
+        if value is None and verified is True:
+            self.error(where, "verified", "a missing value (null) cannot be verified")
+        if len(self.errors) > before or valid_from is None:
+            return None
+        return ParameterVersionSpec(
+            key=key,
+            unit=unit,
+            valid_from=valid_from,
+            value=value,
+            verified=verified,
+            source=source,
+            notes=notes,
+        )

@@ -51,4 +51,4 @@ def facts_of(*, application: Application) -> list[FactEntry]:
 
 def parameter_in_force(*, key: str, on: date) -> Parameter | None:
     """The version of `key` in force on `on` (its value may be null: not found)."""
-    return Parameter.objects.filter(key=key, valid_from__lte=on).order_by("-valid_from").first()
+    return Parameter.objects.filter(key=key).in_force_on(on)

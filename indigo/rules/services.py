@@ -7,7 +7,6 @@ them. A value a functional administrator entered in the database is not wiped by
 file that still says null (no figure found): that is reported instead.
 """
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
@@ -19,64 +18,34 @@ from indigo.cases.event_kinds import EventKind
 from indigo.cases.events import event_record
 from indigo.cases.models import Application
 from indigo.errors import InvalidInput, NotAllowed
+from indigo.lawdata.loader import LoadReport, all_or_nothing, fields_update
 from indigo.rules.models import Fact, Parameter
-from indigo.rules.parameter_file import ParameterFileError, parameter_file_read
+from indigo.rules.parameter_file import parameter_file_read
 from indigo.rules.vocabulary import FACT_NAMES
 
 DEFAULT_PARAMETERS_PATH = Path(__file__).resolve().parent / "data" / "parameters.yaml"
 
-__all__ = [
-    "DEFAULT_PARAMETERS_PATH",
-    "ParameterFileError",
-    "ParametersLoadReport",
-    "ensure_parameters",
-    "fact_record",
-    "parameters_load",
-]
+__all__ = ["DEFAULT_PARAMETERS_PATH", "ensure_parameters", "fact_record", "parameters_load"]
 
 
-@dataclass
-class ParametersLoadReport:
-    """What a load did; each entry reads as a line for the administrator."""
-
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)  # in the database, not in the file
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.created or self.updated)
-
-    def lines(self) -> list[str]:
-        lines = [f"created {what}" for what in self.created]
-        lines += [f"updated {what}" for what in self.updated]
-        lines += [f"kept (not in the file) {what}" for what in self.kept]
-        lines += [f"note: {what}" for what in self.notes]
-        if not self.changed:
-            lines.append("The parameters are up to date; nothing changed.")
-        return lines
-
-
-def parameters_load(*, path: Path | None = None, stdout=None) -> ParametersLoadReport:
+def parameters_load(*, path: Path | None = None, stdout=None, dry_run: bool = False) -> LoadReport:
     """Load the parameter file (default: the shipped ``data/parameters.yaml``).
 
-    Raises ParameterFileError, and writes nothing, when the file is invalid.
+    Raises LawDataError, and writes nothing, when the file is invalid. With ``dry_run``
+    the changes are made and reported, then rolled back.
     """
     specs = parameter_file_read(path=Path(path) if path else DEFAULT_PARAMETERS_PATH)
-    report = ParametersLoadReport()
-    with transaction.atomic():
+    report = LoadReport("the parameters", dry_run=dry_run)
+    with all_or_nothing(report):
         existing = {(p.key, p.valid_from): p for p in Parameter.objects.select_for_update()}
         for spec in specs:
             label = f"parameter {spec.key} from {spec.valid_from:%Y-%m-%d}"
             row = existing.pop((spec.key, spec.valid_from), None)
-            if row is None:
-                Parameter.objects.create(
-                    key=spec.key, valid_from=spec.valid_from, **spec.field_values()
-                )
-                report.created.append(label)
-                continue
             values = spec.field_values()
+            if row is None:
+                Parameter.objects.create(key=spec.key, valid_from=spec.valid_from, **values)
+                report.record(label, created=True)
+                continue
             if values["value"] is None and row.value is not None:
                 # Entered by a functional administrator: the file's null means "not
                 # found", not "remove".
@@ -85,18 +54,12 @@ def parameters_load(*, path: Path | None = None, stdout=None) -> ParametersLoadR
                     f"{label}: the file has no value; kept the value {row.value} entered in "
                     "the database. Put it in the file with its source."
                 )
-            changed = [name for name, value in values.items() if getattr(row, name) != value]
-            if changed:
-                for name in changed:
-                    setattr(row, name, values[name])
-                row.save()
-                report.updated.append(f"{label} ({', '.join(changed)})")
+            report.record(label, changed=fields_update(row, values))
         report.kept += [
             f"parameter {key} from {valid_from:%Y-%m-%d}" for key, valid_from in sorted(existing)
         ]
     if stdout is not None:
-        for line in report.lines():
-            stdout.write(line + "\n")
+        report.write(stdout)
     return report
 
 

@@ -19,6 +19,9 @@ def _yes_no(value: str):
 
 
 class DomainErrorForm(forms.Form):
+    # The sponsor portal marks optional fields "(optional)" (forms/field.html).
+    mark_optional = True
+
     def add_domain_error(self, exc: DomainError) -> None:
         """Show a service's refusal at the fields it is about (all of them, if several)."""
         for error in getattr(exc, "errors", None) or [exc]:
@@ -82,7 +85,7 @@ def product_fact_field(name: str) -> forms.Field:
     """A fact field whose need depends on the product: not marked "(optional)"; the
     fieldset says when it is needed."""
     field = fact_field(name)
-    field.product_specific = True
+    field.sometimes_required = True
     return field
 
 

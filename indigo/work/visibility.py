@@ -27,4 +27,4 @@ def open_tasks_in_my_specialisms(user, today: date) -> Q | None:
     waiting = Task.objects.filter(
         application=OuterRef("pk"), state=Task.State.OPEN, queue__in=queues
     )
-    return Q(Exists(waiting)) & ~Q(product__process="asylum")  # TEMP until lawdata merge
+    return Q(Exists(waiting)) & Q(product__confidential=False)

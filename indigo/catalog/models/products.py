@@ -3,11 +3,9 @@
 A product (e.g. `study`) is stable; everything the law says about it lives on a
 `ProductVersion` with a `valid_from` date. The version in force on a date is the one
 with the latest `valid_from` on or before it, so `valid_to` is derived (the day before
-the next version starts) and versions can never overlap. An application is pinned to
-the version in force on its receipt date.
+the next version starts) and versions can never overlap (`indigo.lawdata`). An
+application is pinned to the version in force on its receipt date.
 """
-
-from datetime import timedelta
 
 from django.db import models
 from django.utils.translation import get_language
@@ -15,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from indigo.deadlines.periods import Period, PeriodUnit
+from indigo.lawdata.models import LawDated
 
 
 class Process(models.TextChoices):
@@ -66,15 +65,22 @@ class DocumentType(BilingualNameMixin):
 class Product(BilingualNameMixin):
     code = models.SlugField(max_length=60, unique=True)
     process = models.CharField(max_length=30, choices=Process.choices)
+    confidential = models.BooleanField(
+        _("confidential"),
+        default=False,
+        help_text=_(
+            "Its applications are seen only by the units that handle its process and by "
+            "staff with a task on the application (set in the catalog file)."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["process", "code"]
 
 
-class ProductVersion(models.Model):
+class ProductVersion(LawDated):
     product = models.ForeignKey(Product, on_delete=models.PROTECT, related_name="versions")
-    valid_from = models.DateField(_("valid from"))
     legal_basis = models.TextField(_("legal basis"))
     decision_period_value = models.PositiveIntegerField(_("decision period"))
     decision_period_unit = models.CharField(max_length=10, choices=PERIOD_UNITS)
@@ -101,6 +107,8 @@ class ProductVersion(models.Model):
         DocumentType, through="VersionDocumentType", related_name="product_versions"
     )
     history = HistoricalRecords()
+
+    series_fields = ("product",)
 
     class Meta:
         ordering = ["product__code", "valid_from"]
@@ -130,19 +138,6 @@ class ProductVersion(models.Model):
     @property
     def objection_decision_period(self) -> Period:
         return Period(self.objection_decision_value, PeriodUnit(self.objection_decision_unit))
-
-    @property
-    def valid_to(self):
-        """The last day this version is in force (None: open-ended)."""
-        next_start = (
-            ProductVersion.objects.filter(
-                product_id=self.product_id, valid_from__gt=self.valid_from
-            )
-            .order_by("valid_from")
-            .values_list("valid_from", flat=True)
-            .first()
-        )
-        return next_start - timedelta(days=1) if next_start else None
 
 
 class VersionDocumentType(models.Model):

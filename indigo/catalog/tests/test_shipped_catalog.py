@@ -103,3 +103,11 @@ def test_the_shipped_catalog_passes_the_catalog_checks_without_errors(empty_cata
 
     assert [m for m in messages if m.level >= ERROR] == []
     assert {m.id for m in messages} == {"catalog.W001"}
+
+
+def test_only_the_asylum_product_is_confidential(empty_catalog):
+    catalog_load()
+
+    assert list(Product.objects.filter(confidential=True).values_list("code", flat=True)) == [
+        "asylum"
+    ]

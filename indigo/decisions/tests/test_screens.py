@@ -42,8 +42,9 @@ def test_a_refusal_without_motivation_shows_the_error_at_the_field(client, stude
     response = post(client, caseworker, "staff:decision-record", application, {"outcome": "refuse"})
     html = response.content.decode()
 
-    assert 'id="id_motivation-error" role="alert"' in html
-    assert 'aria-describedby="id_motivation-help id_motivation-error"' in html
+    assert 'id="id_motivation_error"' in html
+    assert 'aria-describedby="id_motivation_helptext id_motivation_error"' in html
+    assert 'href="#id_motivation"' in html  # the error summary links to the field
     assert "A refusal needs a written motivation" in html
     assert not application.decisions.exists()
 
@@ -169,5 +170,6 @@ def test_a_fact_value_of_the_wrong_kind_is_refused_at_the_field(client, student,
         {"name": "criminal_record", "value": "maybe", "source": "partner"},
     ).content.decode()
 
-    assert 'id="id_value-error" role="alert"' in html
+    assert 'id="id_value_error"' in html
+    assert 'href="#id_value"' in html  # the error summary links to the field
     assert "Write true or false." in html

@@ -4,8 +4,9 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from indigo.desks.loader import DEFAULT_DESKS_PATH, DesksDataError, desks_load
+from indigo.desks.loader import DEFAULT_DESKS_PATH, desks_load
 from indigo.desks.models import AppointmentType, Capacity, ClosedDay, Desk, OpeningHours
+from indigo.lawdata.loader import LawDataError
 from indigo.organisation.models import Location
 
 pytestmark = pytest.mark.usefixtures("catalog")
@@ -77,7 +78,7 @@ def test_loading_twice_changes_nothing():
     report = desks_load()
 
     assert not report.changed
-    assert report.lines() == ["The desks are up to date; nothing changed."]
+    assert report.lines() == ["Up to date: nothing changed in the desks."]
 
 
 def test_a_dry_run_saves_nothing():
@@ -146,20 +147,21 @@ desks:
 """,
     )
 
-    with pytest.raises(DesksDataError) as refusal:
+    with pytest.raises(LawDataError) as refusal:
         desks_load(path=path)
 
-    message = str(refusal.value)
-    for problem in (
-        "appointment_types[0].duration_minutes: must be a whole number of 1 or more",
-        "desks[0].code: 'Den Haag' is not a code",
-        "desks[0].kind: must be one of regular, expat-centre",
-        "desks[0].opening_hours[0]: closes before it opens",
-        "'funday' is not one of",
-        "desks[0].capacity: 'tea' is not an appointment type",
-        "desks[0].products: 'no-such-product' is not a product in the catalog",
-    ):
-        assert problem in message
+    assert refusal.value.errors == [
+        "appointment type 'biometrics': duration_minutes: 0 is not a whole number of at least 1",
+        "desk #1: code: 'Den Haag' is not a code (lower-case letters, digits and hyphens, "
+        "like 'eu-blue-card')",
+        "desk #1: kind: unknown kind 'office' (use regular, expat-centre)",
+        "desk #1: opening_hours[1].days: unknown day 'funday' "
+        "(use mon, tue, wed, thu, fri, sat, sun)",
+        "desk #1: opening_hours[1]: closes before it opens",
+        "desk #1: capacity.tea: 'tea' is not an appointment type",
+        "desk #1: products: 'no-such-product' is not a product in the catalog",
+    ]
+    assert str(refusal.value).startswith(f"{path} was not loaded:\n- desks.yaml: appointment type")
     assert not Desk.objects.exists()
     assert not AppointmentType.objects.exists()
 

@@ -8,8 +8,8 @@ import pytest
 import yaml
 from django.core.management import CommandError, call_command
 
+from indigo.lawdata.loader import LawDataError
 from indigo.rules.models import Parameter
-from indigo.rules.parameter_file import ParameterFileError
 from indigo.rules.parameter_keys import PARAMETER_KEYS
 from indigo.rules.services import parameters_load
 
@@ -44,7 +44,7 @@ def salary(*versions) -> dict:
 
 
 def refusal(write, *entries) -> str:
-    with pytest.raises(ParameterFileError) as caught:
+    with pytest.raises(LawDataError) as caught:
         parameters_load(path=write(list(entries)))
     return str(caught.value)
 
@@ -68,7 +68,7 @@ def test_loading_the_same_file_again_changes_nothing_and_writes_no_history(db):
     report = parameters_load()
 
     assert not report.changed
-    assert report.lines() == ["The parameters are up to date; nothing changed."]
+    assert report.lines() == ["Up to date: nothing changed in the parameters."]
     assert Parameter.history.count() == history
 
 
@@ -116,14 +116,14 @@ def test_a_key_no_rule_reads_is_refused(write, empty):
 def test_an_unknown_field_is_refused(write, empty):
     message = refusal(write, salary(version(vaule=1)))
 
-    assert "version 2026-01-01: unknown fields: vaule" in message
+    assert "version 2026-01-01: vaule: unknown key (check the spelling)" in message
 
 
 def test_a_valid_from_that_is_not_a_date_is_refused(write, empty):
     message = refusal(write, salary(version(valid_from="1 January 2026")))
 
     assert (
-        "parameter 'hsm-salary-30-plus', versions[0]: valid_from: '1 January 2026' is not a date"
+        "parameter 'hsm-salary-30-plus', version #1: valid_from: '1 January 2026' is not a date"
         in message
     )
 

@@ -7,7 +7,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS
 
 from indigo.catalog.checks import TAG
-from indigo.catalog.services import DEFAULT_CATALOG_PATH, CatalogError, catalog_load
+from indigo.catalog.services import DEFAULT_CATALOG_PATH, catalog_load
+from indigo.lawdata.loader import LawDataError
 
 
 class Command(BaseCommand):
@@ -31,7 +32,7 @@ class Command(BaseCommand):
     def handle(self, *args, file: Path, dry_run: bool, **options):
         try:
             catalog_load(path=file, stdout=self.stdout, dry_run=dry_run)
-        except CatalogError as exc:
+        except LawDataError as exc:
             raise CommandError(str(exc)) from exc
         if dry_run:
             return

@@ -9,8 +9,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from indigo.catalog.models import Product, ProductVersion, TaskDefinition
-from indigo.catalog.services import CatalogError, catalog_load
+from indigo.catalog.services import catalog_load
 from indigo.catalog.tests.conftest import catalog_counts, minimal_catalog, task
+from indigo.lawdata.loader import LawDataError
 
 
 def the_version(data: dict) -> dict:
@@ -57,13 +58,13 @@ def undeclared_document(data):
 
 def negative_fee(data):
     the_version(data)["fee"]["eur"] = -5
-    return "fee.eur: a fee cannot be negative"
+    return "fee.eur: an amount cannot be negative (-5)"
 
 
 def duplicate_valid_from(data):
     versions = data["products"][0]["versions"]
     versions.append(dict(versions[0]))
-    return "valid_from: appears more than once"
+    return "valid_from: two versions start on the same day, so their validity overlaps"
 
 
 def no_tasks(data):
@@ -132,12 +133,40 @@ def test_a_broken_file_is_refused_naming_the_product_and_field_and_writes_nothin
     expected = break_file(data)
     before = catalog_counts()
 
-    with pytest.raises(CatalogError) as refused:
+    with pytest.raises(LawDataError) as refused:
         catalog_load(path=write_catalog(data))
 
     assert "product 'test-study', version 2025-01-01" in str(refused.value)
     assert expected in str(refused.value)
     assert catalog_counts() == before
+
+
+def test_a_product_is_not_confidential_unless_the_file_says_so(db, write_catalog):
+    catalog_load(path=write_catalog(minimal_catalog()))
+
+    assert Product.objects.get(code="test-study").confidential is False
+
+
+def test_a_confidential_product_is_loaded_as_confidential(db, write_catalog):
+    data = minimal_catalog()
+    data["products"][0]["confidential"] = True
+
+    report = catalog_load(path=write_catalog(data))
+
+    assert Product.objects.get(code="test-study").confidential is True
+    assert "product test-study" in report.created
+
+
+def test_confidential_must_be_true_or_false(db, write_catalog):
+    data = minimal_catalog()
+    data["products"][0]["confidential"] = "yes"
+
+    with pytest.raises(LawDataError) as refused:
+        catalog_load(path=write_catalog(data))
+
+    assert refused.value.errors == [
+        "product 'test-study': confidential: 'yes' must be true or false"
+    ]
 
 
 def test_a_refused_file_leaves_the_earlier_load_untouched(db, write_catalog):
@@ -147,7 +176,7 @@ def test_a_refused_file_leaves_the_earlier_load_untouched(db, write_catalog):
     the_version(data)["fee"]["eur"] = 150
     data["products"][0]["versions"].append({"valid_from": date(2026, 1, 1)})
 
-    with pytest.raises(CatalogError):
+    with pytest.raises(LawDataError):
         catalog_load(path=write_catalog(data))
 
     version = ProductVersion.objects.get(product__code="test-study")
@@ -160,7 +189,7 @@ def test_every_problem_in_a_file_is_reported_at_once(db, write_catalog):
     unknown_unit(data)
     negative_fee(data)
 
-    with pytest.raises(CatalogError) as refused:
+    with pytest.raises(LawDataError) as refused:
         catalog_load(path=write_catalog(data))
 
     assert len(refused.value.errors) == 2
@@ -194,7 +223,7 @@ def test_a_version_with_applications_refuses_a_new_fee(db, write_catalog, pin_ap
     pin_application(ProductVersion.objects.get(product__code="test-study"))
     the_version(data)["fee"]["eur"] = 150
 
-    with pytest.raises(CatalogError, match="add a new version with a new valid_from"):
+    with pytest.raises(LawDataError, match="add a new version with a new valid_from"):
         catalog_load(path=write_catalog(data))
 
     assert ProductVersion.objects.get(product__code="test-study").fee_eur == Decimal("100.00")
@@ -208,7 +237,7 @@ def test_a_version_with_applications_refuses_a_changed_document_list(
     pin_application(ProductVersion.objects.get(product__code="test-study"))
     the_version(data)["documents"].pop()
 
-    with pytest.raises(CatalogError, match="documents: applications are pinned"):
+    with pytest.raises(LawDataError, match="documents: applications are pinned"):
         catalog_load(path=write_catalog(data))
 
 
@@ -286,7 +315,7 @@ def test_a_task_that_tasks_were_opened_from_cannot_be_dropped_from_the_file(
     )
     the_version(data)["tasks"].pop()
 
-    with pytest.raises(CatalogError, match=r"tasks\[document-examination\]: tasks were opened"):
+    with pytest.raises(LawDataError, match=r"tasks\[document-examination\]: tasks were opened"):
         catalog_load(path=write_catalog(data))
 
     assert TaskDefinition.objects.filter(pk=definition.pk).exists()

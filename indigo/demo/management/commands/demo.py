@@ -13,10 +13,11 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from indigo.catalog.services import CatalogError, catalog_load
+from indigo.catalog.services import catalog_load
 from indigo.demo.loader import DEFAULT_COUNT, DEFAULT_SEED, DemoNotPossible, demo_load
 from indigo.demo.users import login_table
 from indigo.desks.loader import desks_load
+from indigo.lawdata.loader import LawDataError
 from indigo.rules.services import parameters_load
 
 ADDRESS = "127.0.0.1:8000"
@@ -62,7 +63,7 @@ class Command(BaseCommand):
         self._heading("Loading the product catalog")
         try:
             report = catalog_load()
-        except CatalogError as exc:
+        except LawDataError as exc:
             raise CommandError(f"The catalog could not be loaded: {exc}") from exc
         if report.changed:
             self.stdout.write(
@@ -72,10 +73,16 @@ class Command(BaseCommand):
         else:
             self.stdout.write("The catalog is up to date.")
         self._heading("Loading the rule parameters")
-        parameters_load()
+        try:
+            parameters_load()
+        except LawDataError as exc:
+            raise CommandError(f"The rule parameters could not be loaded: {exc}") from exc
         self.stdout.write("Rule parameters loaded (law as data, each with its source).")
         self._heading("Loading the service desks")
-        desks_load()
+        try:
+            desks_load()
+        except LawDataError as exc:
+            raise CommandError(f"The service desks could not be loaded: {exc}") from exc
         self.stdout.write("Service desks, opening hours and capacity loaded.")
 
         self._heading("Loading the demo data")

@@ -4,7 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from indigo.desks.loader import DEFAULT_DESKS_PATH, DesksDataError, desks_load
+from indigo.desks.loader import DEFAULT_DESKS_PATH, desks_load
+from indigo.lawdata.loader import LawDataError
 
 
 class Command(BaseCommand):
@@ -28,5 +29,5 @@ class Command(BaseCommand):
     def handle(self, *args, file: Path, dry_run: bool, **options):
         try:
             desks_load(path=file, stdout=self.stdout, dry_run=dry_run)
-        except DesksDataError as exc:
+        except LawDataError as exc:
             raise CommandError(str(exc)) from exc
