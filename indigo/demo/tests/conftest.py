@@ -30,3 +30,10 @@ def dossier_dir(settings, tmp_path):
         },
     }
     return location
+
+
+@pytest.fixture(autouse=True)
+def mail_dir(settings, tmp_path):
+    """The demo writes its e-mails as files: here, never into var/."""
+    settings.EMAIL_FILE_PATH = str(tmp_path / "mail")
+    return tmp_path / "mail"

@@ -1,4 +1,5 @@
 import io
+import sys
 
 import pytest
 from django.core.management import call_command
@@ -10,7 +11,7 @@ from indigo.demo.users import DEMO_LOGINS
 pytestmark = pytest.mark.usefixtures("catalog")
 
 
-def test_demo_without_serving_loads_the_data_and_prints_the_logins():
+def test_demo_without_serving_loads_the_data_and_prints_the_logins(mail_dir):
     out = io.StringIO()
 
     call_command("demo", "--no-serve", "--count", "20", stdout=out)
@@ -21,6 +22,9 @@ def test_demo_without_serving_loads_the_data_and_prints_the_logins():
         assert login.password in text
     assert "Loading demo applications: 20/20" in text
     assert Application.objects.count() == 20 + 3
+    # The e-mails to the student (who has a portal account) left, as files.
+    mails = [path.read_text() for path in mail_dir.iterdir()]
+    assert mails and all("To: applicant@demo.indigo.invalid" in mail for mail in mails)
 
 
 def test_demo_serves_on_localhost_8000_without_the_reloader(monkeypatch):
@@ -34,7 +38,29 @@ def test_demo_serves_on_localhost_8000_without_the_reloader(monkeypatch):
         return real_call_command(name, *args, **kwargs)
 
     monkeypatch.setattr(demo_command, "call_command", call_command_except_runserver)
+    started = []
+
+    class Worker:  # the worker process beside the server, not started for real here
+        pid = 1
+
+        def __init__(self, argv, env):
+            started.append((argv, env["INDIGO_EMAIL_BACKEND"]))
+
+        def terminate(self):
+            started.append("terminated")
+
+        def wait(self, timeout):
+            return 0
+
+    monkeypatch.setattr(demo_command.subprocess, "Popen", Worker)
 
     call_command("demo", "--count", "0", stdout=io.StringIO())
 
     assert served == [(("127.0.0.1:8000",), {"use_reloader": False})]
+    assert started == [
+        (
+            [sys.executable, "-m", "indigo", "worker"],
+            "django.core.mail.backends.filebased.EmailBackend",
+        ),
+        "terminated",
+    ]

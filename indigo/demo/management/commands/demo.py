@@ -12,6 +12,7 @@ import sys
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
 
 from indigo.catalog.services import catalog_load
 from indigo.demo.loader import DEFAULT_COUNT, DEFAULT_SEED, DemoNotPossible, demo_load
@@ -48,12 +49,16 @@ class Command(BaseCommand):
             f"(default {DEFAULT_SEED}).",
         )
 
-    def handle(self, *args, no_serve: bool, count: int, seed: int, **options):
+    def handle(self, *args, **options):
+        # The demo's e-mails go to files (var/mail/) unless a backend is configured.
+        backend = os.environ.get("INDIGO_EMAIL_BACKEND", FILE_EMAIL_BACKEND)
+        with override_settings(EMAIL_BACKEND=backend):
+            self._demo(**options)
+
+    def _demo(self, *, no_serve: bool, count: int, seed: int, **options):
         if count < 0:
             raise CommandError("--count cannot be negative.")
         verbosity = options.get("verbosity", 1)
-        if "INDIGO_EMAIL_BACKEND" not in os.environ:  # the demo's e-mails go to files
-            settings.EMAIL_BACKEND = FILE_EMAIL_BACKEND
         self._heading("Migrating the database")
         call_command(
             "migrate", interactive=False, verbosity=max(verbosity - 1, 0), stdout=self.stdout
