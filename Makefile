@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint format install clean chromium
+.PHONY: demo test lint format install clean chromium serve
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -20,6 +20,28 @@ install: $(STAMP)
 
 demo: install
 	$(BIN)/indigo demo
+
+# Production-like, locally: gunicorn with WEB web processes and WORKERS workers against
+# the database in DATABASE_URL (docs/deployment.md). Static files are built once.
+WEB ?= 3
+WORKERS ?= 2
+STATIC_SOURCES := $(shell find indigo -path '*/static/*' -type f 2>/dev/null)
+
+var/secret_key:
+	@mkdir -p var
+	$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+# Built once (hashed names, compressed: a few minutes the first time), again only when
+# a static file or the installed packages change.
+var/static/staticfiles.json: $(STAMP) $(STATIC_SOURCES) | var/secret_key
+	INDIGO_SECRET_KEY=$$(cat var/secret_key) INDIGO_STATIC_ROOT=var/static \
+	  $(BIN)/indigo collectstatic --noinput --clear --verbosity 0
+
+serve: install var/secret_key var/static/staticfiles.json
+	INDIGO_SECRET_KEY=$$(cat var/secret_key) $(BIN)/indigo migrate --noinput
+	INDIGO_SECRET_KEY=$$(cat var/secret_key) INDIGO_STATIC_ROOT=var/static \
+	  INDIGO_WEB_PROCESSES=$(WEB) PATH=$(CURDIR)/$(BIN):$$PATH \
+	  $(BIN)/honcho -f deploy/Procfile -d . start -c worker=$(WORKERS)
 
 lint: install
 	$(BIN)/ruff check .

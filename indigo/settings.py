@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "indigo.desks",
     "indigo.api",
     "indigo.staff",
+    "indigo.operations",
     "indigo.demo",
 ]
 
@@ -280,3 +281,47 @@ if os.environ.get("INDIGO_HTTPS") == "1":
 # Days the owning caseworker needs after the last assessment task to decide and notify
 # (an operational planning figure, not law; see indigo.work.urgency).
 INDIGO_DECISION_RESERVE_DAYS = int(os.environ.get("INDIGO_DECISION_RESERVE_DAYS", "7"))
+
+# --- Production: several processes, object storage, a read replica ----------------
+# (docs/deployment.md). Each is off unless its environment variable is set.
+
+# Documents on S3-compatible object storage (django-storages), instead of var/dossier.
+if os.environ.get("INDIGO_DOSSIER_S3_BUCKET"):
+    STORAGES["dossier"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["INDIGO_DOSSIER_S3_BUCKET"],
+            "endpoint_url": os.environ.get("INDIGO_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("INDIGO_S3_REGION") or None,
+            "access_key": os.environ.get("INDIGO_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("INDIGO_S3_SECRET_ACCESS_KEY") or None,
+            # Names are random: an existing one is never overwritten; objects are private.
+            "file_overwrite": False,
+            "default_acl": None,
+        },
+    }
+
+# Static files built once (`indigo collectstatic`) into INDIGO_STATIC_ROOT, with hashed
+# names, compressed, served by WhiteNoise; without it they come from the apps (demo).
+if os.environ.get("INDIGO_STATIC_ROOT"):
+    STATIC_ROOT = os.environ["INDIGO_STATIC_ROOT"]
+    STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+    WHITENOISE_USE_FINDERS = False
+
+# A streaming replica for read-only pages and API lists (indigo.operations.routers).
+INDIGO_REPLICA_MAX_LAG_SECONDS = float(os.environ.get("INDIGO_REPLICA_MAX_LAG_SECONDS", "5"))
+INDIGO_READ_YOUR_WRITES_SECONDS = int(os.environ.get("INDIGO_READ_YOUR_WRITES_SECONDS", "30"))
+INDIGO_REPLICA_PATHS = ["/api/v1/applications", "/staff/applications", "/work/units"]
+if os.environ.get("INDIGO_REPLICA_DATABASE_URL"):
+    DATABASES["replica"] = dj_database_url.parse(os.environ["INDIGO_REPLICA_DATABASE_URL"])
+    # Tests: the replica receives the test database from the primary by replication.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["indigo.operations.routers.ReplicaRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+        "indigo.operations.middleware.ReadRoutingMiddleware",
+    )
+    INDIGO_SCHEDULE["recent-writers-forget"] = {
+        "function": "indigo.operations.middleware.recent_writers_forget",
+        "every_seconds": 3600,
+    }

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from indigo.accounts.views import home
+from indigo.operations import health
 from indigo.portal.views.accessibility import accessibility_statement
 
 urlpatterns = [
@@ -19,6 +20,8 @@ urlpatterns = [
     path("desks/", include("indigo.desks.urls")),
     path("portal/", include("indigo.portal.urls")),
     path("toegankelijkheid", accessibility_statement, name="accessibility-statement"),
+    path("health/live", health.live, name="health-live"),
+    path("health/ready", health.ready, name="health-ready"),
 ]
 
 

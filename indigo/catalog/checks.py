@@ -10,13 +10,12 @@ They read the database, so Django runs them only when a database is named:
 (``--skip-checks`` gets past it). Before the catalog tables exist they report nothing.
 """
 
-from django.apps import apps
 from django.core.checks import Error, Tags, Warning, register
-from django.db import connections
 from django.db.models import Exists, OuterRef
 
 from indigo.catalog.models import Product, ProductVersion, TaskDefinition, VersionDocumentType
 from indigo.catalog.spec import PASSPORT
+from indigo.lawdata.checks import checkable_databases
 
 TAG = "catalog"
 
@@ -28,18 +27,8 @@ SOURCE_FIELDS = {
 
 
 def _catalog_databases(app_configs, databases) -> list[str]:
-    """The aliases to check: those named whose catalog tables exist."""
-    if not databases:
-        return []
-    if app_configs is not None and apps.get_app_config("catalog") not in app_configs:
-        return []
-    models = (Product, ProductVersion, VersionDocumentType, TaskDefinition)
-    tables = {m._meta.db_table for m in models}
-    return [
-        alias
-        for alias in databases
-        if tables <= set(connections[alias].introspection.table_names())
-    ]
+    """The aliases to check: those named whose catalog tables are there and migrated."""
+    return checkable_databases("catalog", app_configs, databases)
 
 
 def _versions(alias: str):

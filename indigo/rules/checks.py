@@ -8,11 +8,10 @@ Before the tables exist they report nothing. Everything here is a warning except
 product version without a rule set: its applications cannot be evaluated at all.
 """
 
-from django.apps import apps
 from django.core.checks import Error, Tags, Warning, register
-from django.db import connections
 
 from indigo import clock
+from indigo.lawdata.checks import checkable_databases
 from indigo.rules.models import Parameter
 from indigo.rules.parameter_keys import PARAMETER_KEYS
 from indigo.rules.registry import NoRuleSet, rule_set_for
@@ -21,16 +20,7 @@ TAG = "rules"
 
 
 def _databases(app_configs, databases, models) -> list[str]:
-    if not databases:
-        return []
-    if app_configs is not None and apps.get_app_config("rules") not in app_configs:
-        return []
-    tables = {m._meta.db_table for m in models}
-    return [
-        alias
-        for alias in databases
-        if tables <= set(connections[alias].introspection.table_names())
-    ]
+    return checkable_databases("rules", app_configs, databases)
 
 
 @register(TAG, Tags.database)
