@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 
-.PHONY: demo test lint format install clean chromium serve
+.PHONY: demo test test-replica lint format install clean chromium serve
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -57,7 +57,15 @@ chromium:
 
 test: lint chromium
 	$(BIN)/lint-imports --no-cache
-	$(BIN)/python -m pytest -n 2 -q
+	$(BIN)/python -m pytest -n 2 -q -m "not replica"
+
+# Reads from a streaming replica: a primary and its replica as two extra PostgreSQL
+# clusters on ports 5434 and 5435 (tools/replica-clusters.sh; needs root).
+test-replica: install
+	tools/replica-clusters.sh
+	DATABASE_URL=postgres://postgres@127.0.0.1:5434/indigo \
+	  INDIGO_REPLICA_DATABASE_URL=postgres://postgres@127.0.0.1:5435/indigo \
+	  $(BIN)/python -m pytest -q -m replica indigo/operations
 
 clean:
 	rm -rf $(VENV) var

@@ -311,7 +311,12 @@ if os.environ.get("INDIGO_STATIC_ROOT"):
 # A streaming replica for read-only pages and API lists (indigo.operations.routers).
 INDIGO_REPLICA_MAX_LAG_SECONDS = float(os.environ.get("INDIGO_REPLICA_MAX_LAG_SECONDS", "5"))
 INDIGO_READ_YOUR_WRITES_SECONDS = int(os.environ.get("INDIGO_READ_YOUR_WRITES_SECONDS", "30"))
-INDIGO_REPLICA_PATHS = ["/api/v1/applications", "/staff/applications", "/work/units"]
+# Read-only pages and API lists whose reads may come from the replica (full-path regexes).
+INDIGO_REPLICA_PATHS = [
+    r"/api/v1/applications",
+    r"/staff/applications",
+    r"/work/units(/[\w-]+)?",
+]
 if os.environ.get("INDIGO_REPLICA_DATABASE_URL"):
     DATABASES["replica"] = dj_database_url.parse(os.environ["INDIGO_REPLICA_DATABASE_URL"])
     # Tests: the replica receives the test database from the primary by replication.

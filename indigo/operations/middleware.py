@@ -1,6 +1,7 @@
 """Decides per request whether reads may go to the replica (see `routers`)."""
 
 import hashlib
+import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -38,7 +39,7 @@ class ReadRoutingMiddleware:
         return response
 
     def _may_use_replica(self, request, key: str | None) -> bool:
-        if not request.path.startswith(tuple(settings.INDIGO_REPLICA_PATHS)):
+        if not any(re.fullmatch(path, request.path) for path in settings.INDIGO_REPLICA_PATHS):
             return False
         if key is None:
             return True

@@ -1,7 +1,7 @@
 """Reads from a streaming replica, when it is safe to.
 
 A read goes to the replica only when all of these hold: a replica is configured;
-the request is a safe one (GET or HEAD) to a path listed in
+the request is a safe one (GET or HEAD) to a path matching
 settings.INDIGO_REPLICA_PATHS (read-only pages and API lists); this client wrote
 nothing in the last settings.INDIGO_READ_YOUR_WRITES_SECONDS (so the person who just
 acted sees what they did); no transaction is open on the primary; and the replica
