@@ -78,5 +78,7 @@ BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/indigo_bench
 BENCH_ARGS ?=
 
 .PHONY: bench
+BENCH_HTTP_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/indigo_bench_http
 bench: install
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/worklist_and_get_next.py $(BENCH_ARGS)
+	DATABASE_URL=$(BENCH_HTTP_DATABASE_URL) $(BIN)/python bench/bench_http.py $(BENCH_HTTP_ARGS)
