@@ -6,6 +6,7 @@ event. A refused action changes nothing.
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -19,10 +20,11 @@ from indigo.cases.deadline import compute_decision_due
 from indigo.cases.effective_dates import effective_on_for
 from indigo.cases.event_kinds import EventKind
 from indigo.cases.events import event_record
+from indigo.cases.filing import filing_check
 from indigo.cases.lifecycle import RECEIVE, TRANSITIONS, Transition, actions_from
 from indigo.cases.models import Applicant, Application, Status, Suspension
 from indigo.cases.references import new_reference
-from indigo.catalog.models import Channel, CustomerGroup, Product
+from indigo.catalog.models import Product
 from indigo.catalog.selectors import NoVersionInForce, version_in_force
 from indigo.errors import Conflict, DomainError, InvalidInput, NotAllowed, day
 
@@ -74,7 +76,26 @@ def _language(value: str) -> str:
     return value
 
 
-def _applicant_for(*, data: ApplicantData, account, today: date) -> Applicant:
+def _same_identity(known: Applicant, *, given_names: str, surname: str, dob: date) -> bool:
+    return (
+        known.date_of_birth == dob
+        and known.surname.casefold() == surname.casefold()
+        and known.given_names.casefold() == given_names.casefold()
+    )
+
+
+def _applicant_for(*, data: ApplicantData, actor, account, person, today: date) -> Applicant:
+    """The person the application is for.
+
+    A new application joins an existing person only on a verified match, and the
+    answer never tells whether a V-number is known: `person` is a match the calling
+    door verified (a sponsor's own earlier authorisation); an applicant is matched
+    through their login identity (a person already linked to their account); staff,
+    who hold the documents, confirm by giving exactly the names and date of birth on
+    record. Anything else becomes a new person record, which staff can join later.
+    """
+    if person is not None:
+        return person
     try:
         given_names = validators.validate_name(data.given_names, field="given_names")
         surname = validators.validate_name(data.surname, field="surname")
@@ -84,21 +105,32 @@ def _applicant_for(*, data: ApplicantData, account, today: date) -> Applicant:
     except InvalidInput as exc:
         raise InvalidInput(exc.message, field=f"applicant.{exc.field}") from exc
     language = _language(data.language)
-    if v_number:
-        known = Applicant.objects.select_for_update().filter(v_number=v_number).first()
-        if known is not None:
-            if known.date_of_birth != dob:
-                raise InvalidInput(
-                    _(
-                        "This V-number belongs to a person with another date of birth. "
-                        "Check the V-number and the date of birth."
-                    ),
-                    field="applicant.v_number",
-                )
-            if account is not None and known.user_id is None:
-                known.user = account
-                known.save(update_fields=["user"])
-            return known
+    if v_number and account is not None:
+        own = Applicant.objects.filter(v_number=v_number, user=account).order_by("pk").first()
+        if own is not None:
+            return own
+    elif v_number and is_staff_member(actor):
+        known = list(Applicant.objects.select_for_update().filter(v_number=v_number))
+        match = next(
+            (
+                k
+                for k in known
+                if _same_identity(k, given_names=given_names, surname=surname, dob=dob)
+            ),
+            None,
+        )
+        if match is not None:
+            return match
+        if known:
+            # Staff may see every person (person search); they confirm the match.
+            raise Conflict(
+                _(
+                    "This V-number is on record for a person with other names or another "
+                    "date of birth. Check the documents and give the details exactly as "
+                    "on record, or leave the V-number out."
+                ),
+                code="identity-mismatch",
+            )
     return Applicant.objects.create(
         given_names=given_names,
         surname=surname,
@@ -119,12 +151,19 @@ def application_create(
     account=None,
     received_on: date | None = None,
     customer_group_code: str | None = None,
+    fee_paid_eur: Decimal | None = None,
+    person: Applicant | None = None,
+    replayed: bool = False,
 ) -> Application:
     """Register a received application, pinned to the product version in force then.
 
     `channel` is how it reached us (catalog `Channel`); `account` is the applicant's own
     portal account to link to a new person (never the account of a sponsor or of staff
-    filing for them). Takes the lifecycle's `receive` step.
+    filing for them). The filing rules (`indigo.cases.filing`) decide whether this door
+    may file it, under which customer group, and whether the fee (`fee_paid_eur`) must
+    be paid first. `person` is an existing person the calling door has verified;
+    `replayed` records a filing that came through its door earlier (the demo).
+    Takes the lifecycle's `receive` step.
     """
     today = clock.today()
     product = Product.objects.filter(code=product_code).first()
@@ -135,32 +174,25 @@ def application_create(
             % {"product": product_code, "known": known},
             field="product",
         )
-    if channel not in Channel.values:
-        raise InvalidInput(
-            _("Unknown channel '%(channel)s'. Choose one of: %(channels)s.")
-            % {"channel": channel, "channels": ", ".join(Channel.values)},
-            field="channel",
-        )
     received = _receipt_date(actor=actor, received_on=received_on, today=today)
     try:
         version = version_in_force(product=product, on=received)
     except NoVersionInForce as exc:
         raise InvalidInput(str(exc), field="received_on") from exc
-    group = None
-    if customer_group_code:
-        group = CustomerGroup.objects.filter(version=version, code=customer_group_code).first()
-        if group is None:
-            codes = ", ".join(version.customer_groups.values_list("code", flat=True))
-            raise InvalidInput(
-                _(
-                    "Product '%(product)s' has no customer group '%(group)s'. "
-                    "Choose one of: %(codes)s."
-                )
-                % {"product": product.code, "group": customer_group_code, "codes": codes},
-                field="customer_group",
-            )
+    filing = filing_check(
+        actor=actor,
+        version=version,
+        channel=channel,
+        customer_group_code=customer_group_code,
+        account=account,
+        fee_paid_eur=fee_paid_eur,
+        replayed=replayed,
+    )
+    group = filing.customer_group
     with transaction.atomic():
-        person = _applicant_for(data=applicant, account=account, today=today)
+        person = _applicant_for(
+            data=applicant, actor=actor, account=account, person=person, today=today
+        )
         application = Application(
             product=product,
             product_version=version,

@@ -261,6 +261,7 @@ class _Loader:
                 customer_group_code=customer_group,
                 channel=self._channel(plan, customer_group, registrar),
                 account=account,
+                replayed=True,  # history: it came in through its own door then
             )
         last = plan.received_on
         refused = plan.refused
@@ -359,10 +360,8 @@ class _Loader:
     def _channel(self, plan: Plan, group: str | None, registrar) -> str:
         """How it reached us: at the desk when desk staff registered it, else the first
         channel the customer group uses (the catalog's data)."""
-        if has_role(registrar, Role.DESK):
-            return Channel.DESK
         if group is None:
-            return Channel.POST
+            return Channel.DESK if has_role(registrar, Role.DESK) else Channel.POST
         channels = (
             CustomerGroup.objects.filter(
                 version__product__code=plan.product_code,
@@ -373,7 +372,10 @@ class _Loader:
             .values_list("channels", flat=True)
             .first()
         )
-        return (channels or [Channel.POST])[0]
+        channels = channels or [Channel.POST]
+        if has_role(registrar, Role.DESK) and Channel.DESK in channels:
+            return Channel.DESK
+        return channels[0]
 
     def _count(self, application: Application) -> None:
         report = self.report

@@ -304,6 +304,7 @@ def application_submit(*, user, draft: Draft, offer: Offer) -> Application:
             customer_group_code=offer.group.code,
             channel=Channel.ONLINE,
             account=user,
+            fee_paid_eur=payment.amount_eur if payment is not None else None,
         )
         email = personal.get("email", "")
         if email and email != user.email:

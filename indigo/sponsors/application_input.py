@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from indigo.accounts.roles import Role, has_role
 from indigo.cases import validators
 from indigo.cases.lifecycle import ACTIVE
-from indigo.cases.models import Applicant, Application
+from indigo.cases.models import Application
 from indigo.cases.services import ApplicantData
 from indigo.catalog.models import Product
 from indigo.errors import InvalidInput, NotAllowed, day
@@ -131,19 +131,9 @@ def _applicant_errors(data: ApplicantData, *, today: date):
             errors.append(FieldError(name, exc.message))
     if errors:
         return None, errors
+    # Whether a V-number is known is never told (issue 9): a sponsor's filing joins
+    # an existing person only through the sponsor's own authorisation on record.
     cleaned = ApplicantData(**values)
-    if cleaned.v_number:
-        known = Applicant.objects.filter(v_number=cleaned.v_number).first()
-        if known is not None and known.date_of_birth != cleaned.date_of_birth:
-            return None, [
-                FieldError(
-                    "v_number",
-                    _(
-                        "This V-number belongs to a person with another date of birth. "
-                        "Check the V-number and the date of birth."
-                    ),
-                )
-            ]
     return cleaned, []
 
 

@@ -103,6 +103,11 @@ def sponsor_apply(
             applicant=checked.applicant,
             customer_group_code=RECOGNISED_SPONSOR,
             channel=Channel.SPONSOR_PORTAL,
+            # The person this sponsor's own authorisation on record is for: the only
+            # existing person a sponsor's filing may join.
+            person=(
+                checked.existing_authorisation.applicant if checked.existing_authorisation else None
+            ),
         )
         applicant = application.applicant
         given = checked.authorisation

@@ -1,6 +1,7 @@
 """Synthetic applicants and applications, made through the services as in real use."""
 
 from datetime import date
+from decimal import Decimal
 
 import factory
 
@@ -25,6 +26,11 @@ def make_application(*, product="study", actor=None, received_on=None, **applica
     staff on paper."""
     actor = actor or user_with_role("caseworker")
     own = has_role(actor, Role.APPLICANT)
+    if applicant.get("v_number"):
+        # One V-number, one person: the same names unless a test says otherwise.
+        applicant = {"given_names": "Ana", "surname": "Lopez", **applicant}
+    if own and product == "study":
+        product = "family-partner"  # study is applied for by the sponsor, never online
     return application_create(
         actor=actor,
         product_code=product,
@@ -32,4 +38,6 @@ def make_application(*, product="study", actor=None, received_on=None, **applica
         received_on=received_on,
         channel="online" if own else "post",
         account=actor if own else None,
+        # Online, the fee is paid in the portal first (indigo.cases.filing).
+        fee_paid_eur=Decimal("99999") if own else None,
     )

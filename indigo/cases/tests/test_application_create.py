@@ -9,7 +9,7 @@ from indigo.cases.models import Applicant, Application, ApplicationEvent, Status
 from indigo.cases.services import application_create
 from indigo.cases.tests.factories import ApplicantDataFactory, make_application
 from indigo.catalog.models import ProductVersion
-from indigo.errors import InvalidInput
+from indigo.errors import Conflict, InvalidInput
 
 pytestmark = pytest.mark.usefixtures("catalog")
 
@@ -113,16 +113,17 @@ def test_stateless_persons_can_apply_with_the_icao_code():
 
 
 def test_a_known_v_number_links_the_application_to_the_same_person():
-    first = make_application(v_number="1234567890")
-    second = make_application(v_number="1234567890", product="family-partner")
+    same = {"given_names": "Ana", "surname": "Lopez", "v_number": "1234567890"}
+    first = make_application(**same)
+    second = make_application(product="family-partner", **same)
 
     assert first.applicant_id == second.applicant_id
 
 
-def test_a_known_v_number_with_another_date_of_birth_is_refused():
+def test_staff_giving_a_known_v_number_with_another_date_of_birth_are_asked_to_check():
     make_application(v_number="1234567890")
 
-    with pytest.raises(InvalidInput, match="another date of birth"):
+    with pytest.raises(Conflict, match="another date of birth"):
         application_create(
             actor=user_with_role("caseworker"),
             product_code="study",
