@@ -8,6 +8,7 @@ from datetime import date
 
 from indigo.cases.lifecycle import ACTIVE
 from indigo.cases.models import Application, Status
+from indigo.catalog.remedies import NoRemedy, remedy_for
 from indigo.deadlines import calculator
 from indigo.deadlines.periods import add_period
 from indigo.deadlines.termijnenwet import apply_atw
@@ -35,16 +36,24 @@ def _spans(application: Application) -> list[calculator.Suspension]:
     ]
 
 
-def objection_period_end(application: Application, *, notified_on: date) -> date:
+def objection_period_end(
+    application: Application, *, notified_on: date, outcome: str = "refuse"
+) -> date:
     """The last day to object (or appeal) against the decision notified on that day.
 
-    The period of the pinned product version (Vw 2000 art. 69(1): four weeks), counted
-    from the day after notification (Awb 6:8) and moved off weekends and holidays
+    The remedy of the product on that day (``indigo.catalog.remedies``: an objection
+    within 4 weeks, Vw 2000 art. 69(1); 6 weeks for naturalisation, Awb 6:7; an appeal
+    to the court in asylum, 1 or 4 weeks by procedure, Vw 2000 art. 69), counted from
+    the day after notification (Awb 6:8) and moved off weekends and holidays
     (Algemene termijnenwet). The one place this is computed: the letter, the objection
     step and the API all ask here.
     """
-    raw_end = add_period(notified_on, application.product_version.objection_period)
-    return apply_atw(notified_on, raw_end)
+    try:
+        remedy = remedy_for(application, outcome, on=notified_on)
+    except NoRemedy:  # no remedy in the data (checked by `indigo check`): the version's
+        raw_end = add_period(notified_on, application.product_version.objection_period)
+        return apply_atw(notified_on, raw_end)
+    return remedy.last_day(notified_on=notified_on)
 
 
 def compute_decision_due(application: Application, *, today: date) -> date:

@@ -148,3 +148,31 @@ def check_fees_verified(app_configs=None, databases=None, **kwargs):
         for alias in _catalog_databases(app_configs, databases)
         for version in _versions(alias).filter(fee_verified=False)
     ]
+
+
+@register(TAG, Tags.database)
+def check_remedies(app_configs=None, databases=None, **kwargs):
+    """Every product has its remedies (objection or appeal) in the remedies file."""
+    from indigo.catalog.remedies import LawDataError, remedies_missing, remedies_read
+
+    aliases = _catalog_databases(app_configs, databases)
+    if not aliases:
+        return []
+    try:
+        spec = remedies_read()
+    except LawDataError as error:
+        return [
+            Error(message, hint="Correct the remedies file.", id="catalog.E006")
+            for message in error.errors
+        ]
+    return [
+        Error(
+            message,
+            hint="A decision letter must tell the person how to object or appeal.",
+            obj=product,
+            id="catalog.E006",
+        )
+        for alias in aliases
+        for product in Product.objects.using(alias).order_by("code")
+        for message in remedies_missing(product_codes=[product.code], spec=spec)
+    ]

@@ -21,6 +21,7 @@ from indigo.catalog.models import (
     TaskDefinition,
     VersionDocumentType,
 )
+from indigo.catalog.remedies import remedies_missing, remedies_read
 from indigo.catalog.selectors import pinned_version_ids, task_definition_ids_in_use
 from indigo.catalog.spec import CatalogSpec, ProductSpec, VersionSpec, catalog_spec_read
 from indigo.lawdata.loader import LawDataError, LoadReport, all_or_nothing, row_sync
@@ -47,12 +48,21 @@ __all__ = ["DEFAULT_CATALOG_PATH", "LAW_FIELDS", "catalog_load"]
 def catalog_load(*, path: Path | None = None, stdout=None, dry_run: bool = False) -> LoadReport:
     """Load the catalog file (default: the shipped ``data/products.yaml``).
 
+    Every product needs its remedies in ``remedies.yaml`` beside the catalog file
+    (``indigo.catalog.remedies``); a product without them is refused, by name.
+
     All or nothing: raises LawDataError, and writes nothing, when the file is invalid
     or would change the law of a version that applications are pinned to.
     With ``dry_run`` the changes are made and reported, then rolled back.
     """
     path = Path(path) if path else DEFAULT_CATALOG_PATH
     spec = catalog_spec_read(path=path)
+    remedies_path = path.parent / "remedies.yaml"
+    missing = remedies_missing(
+        product_codes=[p.code for p in spec.products], spec=remedies_read(path=remedies_path)
+    )
+    if missing:
+        raise LawDataError(missing, path=remedies_path)
     report = LoadReport("the catalog", dry_run=dry_run)
     with all_or_nothing(report):
         errors = _Loader(report).load(spec)

@@ -15,11 +15,15 @@ from django.utils import translation
 from django.utils.module_loading import import_string
 from django.utils.translation import ngettext
 
-from indigo.cases.deadline import objection_period_end
 from indigo.cases.models import Application
+from indigo.catalog.citations import citation_of
+from indigo.catalog.remedies import remedy_for
 from indigo.deadlines.periods import Period, PeriodUnit
-from indigo.decisions.display import finding_lines
+from indigo.decisions.display import condition_label
 from indigo.decisions.models import Decision
+from indigo.decisions.wording import PERMIT_NATURE, PHRASES, salutation_name, say
+from indigo.rules.findings import Outcome
+from indigo.rules.wording import day_en, day_nl
 
 FONT_DIR = Path(settings.PACKAGE_DIR) / "static" / "vendor" / "noto-sans"
 DOCUMENT_TYPE = "decision-letter"
@@ -40,6 +44,72 @@ def letter_language(application: Application) -> str:
     return application.applicant.language or settings.LANGUAGE_CODE
 
 
+def day_in(language: str, value: date) -> str:
+    return day_nl(value) if language.startswith("nl") else day_en(value)
+
+
+def period_in(language: str, period: Period) -> str:
+    with translation.override(language):
+        return period_words(period)
+
+
+def _is_entry_procedure(application: Application) -> bool:
+    """Study applied for by the recognised sponsor: the entry and residence procedure
+    (TEV), in which the student collects the mvv abroad."""
+    group = application.customer_group
+    return (
+        application.product.code == "study"
+        and group is not None
+        and (group.code == "recognised-sponsor")
+    )
+
+
+def reasons(findings: list[dict], *, language: str, refused: bool) -> list[str]:
+    """The findings in the applicant's voice, never the caseworker's (second person,
+    with the numbers where the rules give them). A refusal lists what is not met."""
+    lines = []
+    with translation.override(language):
+        for item in findings:
+            met = item.get("outcome") == Outcome.MET
+            if refused and met:
+                continue
+            text = (
+                item.get("letter_nl" if language.startswith("nl") else "letter_en") or ""
+            ).strip()
+            if not text:
+                key = "condition_met" if met else "condition_not_met"
+                text = say(key, language, label=condition_label(item["condition"]))
+            lines.append(text)
+    return [line for line in lines if line]
+
+
+def remedy_context(application: Application, *, outcome: str, notified_on: date, language: str):
+    remedy = remedy_for(application, outcome, on=notified_on)
+    last_day = day_in(language, remedy.last_day(notified_on=notified_on))
+    period = period_in(language, remedy.period)
+    values = {"to": remedy.to(language), "period": period, "date": last_day}
+    heading = "h_objection" if remedy.is_objection else "h_appeal"
+    body = "objection_body" if remedy.is_objection else "appeal_body"
+    ref = {"reference": application.reference}
+    return {
+        "remedy": remedy,
+        "heading": say(heading, language, period=period),
+        "body": say(body, language, **values),
+        "last_day": last_day,
+        "address": remedy.address(language),
+        "include": [
+            say("include_name", language),
+            say("include_date", language),
+            say("include_reference", language, **ref),
+            say("include_why", language),
+            say("include_signature", language),
+        ],
+        "awaiting": remedy.awaiting(language),
+        "provisional_measure": remedy.provisional_measure(language),
+        "citation": remedy.citation(language),
+    }
+
+
 def letter_html(
     decision: Decision, *, notified_on: date, for_pdf: bool = False, preview: bool = False
 ) -> str:
@@ -50,30 +120,84 @@ def letter_html(
     """
     application = decision.application
     language = letter_language(application)
-    version = application.product_version
-    with translation.override(language):
-        findings = finding_lines(decision.findings, language=language)
-        bases = [version.legal_basis]
-        for line in findings:
-            if line.legal_basis and line.legal_basis not in bases:
-                bases.append(line.legal_basis)
-        context = {
-            "language": language,
-            "application": application,
-            "applicant": application.applicant,
-            "product_name": application.product.name,
-            "decision": decision,
-            "findings": findings,
-            "unmet": [line for line in findings if not line.is_met],
-            "notified_on": notified_on,
-            "objection_ends": objection_period_end(application, notified_on=notified_on),
-            "objection_period": period_words(version.objection_period),
-            "objection_source": version.objection_period_source,
-            "legal_bases": bases,
-            "font_url": FONT_DIR.as_uri() + "/" if for_pdf else static("vendor/noto-sans/"),
-            "preview": preview,
-        }
-        return render_to_string("decisions/letter.html", context)
+    product = application.product
+    refused = decision.outcome == Decision.Outcome.REFUSE
+    lang = language
+    received = day_in(lang, application.received_on)
+    product_name = product.name_nl if lang.startswith("nl") else product.name_en
+    decision_lines = [
+        say(
+            "refused"
+            if refused
+            else ("granted_naturalisation" if product.code == "naturalisation" else "granted"),
+            lang,
+        )
+    ]
+    todo = []
+    if refused:
+        todo.append(say("refused_todo", lang))
+    else:
+        if decision.valid_from and PERMIT_NATURE.get(product.code) == "valid_indefinitely":
+            decision_lines.append(
+                say("valid_indefinitely", lang, start=day_in(lang, decision.valid_from))
+            )
+        elif decision.valid_from and decision.valid_until:
+            decision_lines.append(
+                say(
+                    "valid_period",
+                    lang,
+                    start=day_in(lang, decision.valid_from),
+                    end=day_in(lang, decision.valid_until),
+                )
+            )
+        if decision.outcome == Decision.Outcome.GRANT_DIFFERENTLY:
+            decision_lines.append(say("granted_differently", lang))
+        if product.code == "naturalisation":
+            todo.append(say("ceremony", lang))
+        elif _is_entry_procedure(application):
+            todo.append(say("collect_mvv", lang))
+        elif product.process != "naturalisation":
+            todo.append(say("collect_permit", lang))
+    citation = citation_of(product.code)
+    remedy = remedy_context(
+        application, outcome=decision.outcome, notified_on=notified_on, language=lang
+    )
+    bases = [c for c in (citation(lang) if citation else "", remedy["citation"]) if c]
+    ref = {"reference": application.reference}
+    context = {
+        "language": lang,
+        "applicant": application.applicant,
+        "application": application,
+        "t": {key: words(lang) for key, words in PHRASES.items()},
+        "title": say("title", lang, **ref),
+        "subject": say("subject_text", lang, product=product_name, received=received),
+        "letter_date": day_in(lang, notified_on),
+        "salutation": say("salutation", lang, name=salutation_name(application.applicant)),
+        "decision_lines": decision_lines,
+        "todo": todo,
+        "reasons": reasons(decision.findings, language=lang, refused=refused),
+        "refused": refused,
+        "motivation": decision.motivation.strip(),
+        "view": view_answer(decision, language=lang),
+        "remedy": remedy,
+        "questions": say("questions", lang, **ref),
+        "legal_bases": bases,
+        "font_url": FONT_DIR.as_uri() + "/" if for_pdf else static("vendor/noto-sans/"),
+        "preview": preview,
+    }
+    return render_to_string("decisions/letter.html", context)
+
+
+def view_answer(decision: Decision, *, language: str) -> dict | None:
+    """The answer to the applicant's written view (zienswijze), if there was one."""
+    answered_on = getattr(decision, "view_received_on", None)
+    answer = (getattr(decision, "view_answer", "") or "").strip()
+    if not answered_on or not answer:
+        return None
+    return {
+        "intro": say("view_answered", language, date=day_in(language, answered_on)),
+        "answer": answer,
+    }
 
 
 def letter_pdf(html: str) -> bytes:

@@ -74,6 +74,8 @@ def finding_snapshot(finding: Finding) -> dict:
         "legal_basis": finding.legal_basis,
         "explanation_en": finding.explanation_en,
         "explanation_nl": finding.explanation_nl,
+        "letter_en": finding.letter_en,
+        "letter_nl": finding.letter_nl,
         "facts": [{"name": u.name, "value": u.value, "source": u.source} for u in finding.facts],
         "missing": list(finding.missing),
     }

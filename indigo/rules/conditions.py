@@ -36,7 +36,10 @@ def finding(
     text: Text,
     facts: Iterable[FactUse] = (),
     missing: Iterable[str] = (),
+    letter: Text | None = None,
 ) -> Finding:
+    """``text``: the caseworker's explanation; ``letter``: the applicant's (second
+    person, for the decision letter)."""
     return Finding(
         condition=condition,
         outcome=outcome,
@@ -45,6 +48,8 @@ def finding(
         explanation_nl=text.nl,
         facts=tuple(facts),
         missing=tuple(missing),
+        letter_en=letter.en if letter else "",
+        letter_nl=letter.nl if letter else "",
     )
 
 
@@ -141,6 +146,7 @@ def amount_at_least(
     fact: str,
     key: str,
     subject: Text,
+    yours: Text | None = None,
     label: Text | None = None,
     intro: Text | None = None,
     below: Outcome = Outcome.NOT_MET,
@@ -148,7 +154,8 @@ def amount_at_least(
 ) -> Finding:
     """A monthly amount (a fact) must be at least a norm (a parameter) on the date.
 
-    `label` names the norm ("the minimum salary for someone of 30 or older"); by
+    `yours` names the amount in the letter, to the applicant ("your salary"; default
+    `subject`). `label` names the norm ("the minimum salary for someone of 30 or older"); by
     default the parameter's own label. `intro` goes before the comparison.
     """
     measured = fact_against_norm(
@@ -168,15 +175,23 @@ def amount_at_least(
         f"{capitalised(subject.nl)} is {euro_nl(amount)} per maand. Op {day_nl(on)} is "
         f"{label.nl} {euro_nl(norm.amount)}.",
     )
+    yours = yours or subject
+    letter = Text(
+        f"{capitalised(yours.en)} is {euro_en(amount)} a month. You need at least "
+        f"{euro_en(norm.amount)} a month.",
+        f"{capitalised(yours.nl)} is {euro_nl(amount)} per maand. U heeft minimaal "
+        f"{euro_nl(norm.amount)} per maand nodig.",
+    )
     if amount >= norm.amount:
         enough = Text("That is enough.", "Dat is genoeg.")
-        return finding(condition, Outcome.MET, basis, text + enough, uses)
+        return finding(condition, Outcome.MET, basis, text + enough, uses, letter=letter + enough)
     short = norm.amount - amount
     text += Text(
         f"{capitalised(subject.en)} is {euro_en(short)} too low.",
         f"{capitalised(subject.nl)} is {euro_nl(short)} te laag.",
     )
-    return finding(condition, below, basis, text, uses)
+    too_low = Text(f"That is {euro_en(short)} too little.", f"Dat is {euro_nl(short)} te weinig.")
+    return finding(condition, below, basis, text, uses, letter=letter + too_low)
 
 
 def yes_no(

@@ -52,6 +52,12 @@ class Finding:
     explanation_nl: str
     facts: tuple[FactUse, ...] = field(default_factory=tuple)
     missing: tuple[str, ...] = ()  # fact names to ask for, with MISSING
+    # The applicant's voice: what the letter says, in the second person, naming the
+    # numbers ("Uw inkomen is € 2.100 per maand. U heeft minimaal € 2.294,40 nodig.").
+    # Empty: the letter says only whether the condition is met. The explanations above
+    # are the caseworker's voice and never go in a letter.
+    letter_en: str = ""
+    letter_nl: str = ""
 
     def explanation(self, language: str) -> str:
         return self.explanation_nl if language.startswith("nl") else self.explanation_en

@@ -18,6 +18,7 @@ from indigo.catalog.models import (
     TaskDefinition,
     VersionDocumentType,
 )
+from indigo.catalog.remedies import DEFAULT_REMEDIES_PATH
 
 
 def period(value: int, unit: str, source: str = "a source") -> dict:
@@ -92,11 +93,28 @@ def catalog_counts() -> dict[str, int]:
     return counts
 
 
+def remedies_file_for(product_codes) -> dict:
+    """A remedies file (as parsed YAML) giving the shipped regular remedies to products."""
+    shipped = yaml.safe_load(DEFAULT_REMEDIES_PATH.read_text(encoding="utf-8"))
+    regular = shipped["remedies"][0]["versions"]
+    return {"remedies": [{"products": sorted(product_codes), "versions": regular}]}
+
+
 @pytest.fixture
 def write_catalog(tmp_path):
-    def write(data: dict):
+    """Writes a catalog file, and beside it the remedies of its products (unless
+    ``remedies`` is given: then that file)."""
+
+    def write(data: dict, *, remedies: dict | None = None):
         path = tmp_path / "products.yaml"
         path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+        if remedies is None:
+            codes = [p["code"] for p in data.get("products") or [] if isinstance(p, dict)]
+            codes = [c for c in codes if isinstance(c, str)] or ["none"]
+            remedies = remedies_file_for(codes)
+        (tmp_path / "remedies.yaml").write_text(
+            yaml.safe_dump(remedies, sort_keys=False, allow_unicode=True), encoding="utf-8"
+        )
         return path
 
     return write

@@ -21,17 +21,20 @@ def test_the_letter_gives_the_decision_first_then_the_last_day_to_object_then_th
     last_day = html.index("no later than 31 August 2026")
     law = html.index("Legal basis")
     assert decision < last_day < law
-    assert html.index("Vw 2000 art. 69(1)") > law
+    assert html.index("Aliens Act 2000 (Vreemdelingenwet 2000), article 69(1)") > law
     assert "valid from 3 August 2026 up to and including 30 November 2028" in html
+    assert "Dear " in html and "Subject" in html
 
 
 def test_the_letter_is_in_dutch_for_a_dutch_speaking_applicant(student, caseworker):
     html = letter_html(granted(student, caseworker, language="nl"), notified_on=date(2026, 8, 3))
 
     assert '<html lang="nl">' in html
-    assert "Wij keuren uw aanvraag goed." in html
-    assert "Stuur ons dan uiterlijk op 31 augustus 2026 uw bezwaar." in html
-    assert "De aanvrager is toegelaten tot de opleiding MSc Water Management." in html
+    assert "Wij willigen uw aanvraag in." in html
+    assert "Uw bezwaarschrift moet uiterlijk op 31 augustus 2026 bij ons zijn." in html
+    assert "Onderwerp" in html and "Geachte " in html
+    # The caseworker's voice never reaches the letter.
+    assert "De aanvrager" not in html
     assert "We grant" not in html
 
 
@@ -47,7 +50,8 @@ def test_a_refusal_letter_names_the_unmet_condition_and_the_motivation(student, 
     html = letter_html(decision, notified_on=date(2026, 8, 3))
 
     assert "We refuse your application." in html
-    assert "The applicant is not admitted to the programme" in html
+    assert "Admission to the programme: you do not meet this condition." in html
+    assert "The applicant" not in html
     assert "The university did not admit you." in html
     assert "residence permit. It is valid" not in html
 

@@ -61,6 +61,7 @@ def sponsor_income(ctx: RuleContext, *, key: str) -> Finding:
         fact="sponsor_gross_monthly_income",
         key=key,
         subject=SPONSOR_INCOME,
+        yours=Text("the income of your sponsor", "het inkomen van uw referent"),
     )
 
 

@@ -105,6 +105,7 @@ def permanent_residence_eu(ctx: RuleContext) -> list[Finding]:
         fact="gross_monthly_income",
         key="permanent-residence-income-norm",
         subject=Text("the applicant's income", "het inkomen van de aanvrager"),
+        yours=Text("your income", "uw inkomen"),
     )
     years = residence_years(
         ctx,

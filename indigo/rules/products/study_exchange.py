@@ -115,6 +115,7 @@ def study_means(ctx: RuleContext) -> Finding:
         fact="monthly_means",
         key="study-means-monthly",
         subject=Text("the money available", "het beschikbare geld"),
+        yours=Text("the money you have", "het geld dat u heeft"),
         uses=uses,
     )
 

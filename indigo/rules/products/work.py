@@ -62,6 +62,7 @@ MINIMUM_WAGE = (
 )
 
 SALARY = Text("the salary", "het salaris")
+YOUR_SALARY = Text("your salary", "uw salaris")
 REDUCED = "reduced_salary_criterion_applies"
 
 
@@ -81,6 +82,7 @@ def _salary(
             fact="gross_monthly_salary",
             key=reduced_key,
             subject=SALARY,
+            yours=YOUR_SALARY,
             uses=(ctx.use(REDUCED),),
         )
     result = amount_at_least(
@@ -90,6 +92,7 @@ def _salary(
         fact="gross_monthly_salary",
         key=key,
         subject=SALARY,
+        yours=YOUR_SALARY,
         label=label,
         intro=intro,
         uses=(*uses, ctx.use(REDUCED)) if ctx.fact(REDUCED) else uses,
@@ -334,5 +337,6 @@ def paid_employment(ctx: RuleContext) -> list[Finding]:
         fact="gross_monthly_salary",
         key="statutory-minimum-wage",
         subject=SALARY,
+        yours=YOUR_SALARY,
     )
     return [advice, wage, public_order(ctx, basis=PUBLIC_ORDER)]
