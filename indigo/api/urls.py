@@ -8,6 +8,7 @@ from rest_framework.permissions import AllowAny
 
 from indigo.api.applications import ApplicationActionApi, ApplicationDetailApi, ApplicationListApi
 from indigo.api.documents import DocumentContentApi, DocumentListApi
+from indigo.api.work import TaskActionApi, TaskDetailApi, TaskListApi, TaskNextApi
 from indigo.catalog.api import ProductDetailApi, ProductListApi
 
 urlpatterns = [
@@ -37,4 +38,9 @@ urlpatterns = [
         DocumentContentApi.as_view(),
         name="application-document-content",
     ),
+    # Work
+    path("tasks", TaskListApi.as_view(), name="tasks"),
+    path("tasks/next", TaskNextApi.as_view(), name="tasks-next"),
+    path("tasks/<int:task_id>", TaskDetailApi.as_view(), name="task"),
+    path("tasks/<int:task_id>/actions/<str:action>", TaskActionApi.as_view(), name="task-action"),
 ]
