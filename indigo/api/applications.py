@@ -18,7 +18,7 @@ from indigo.cases.deadline import deadline_of
 from indigo.cases.lifecycle import TRANSITIONS, actions_from
 from indigo.cases.models import Application, Status, Suspension
 from indigo.catalog.models import Channel
-from indigo.errors import InvalidInput
+from indigo.errors import Conflict, InvalidInput
 
 
 class ApplicantInput(serializers.Serializer):
@@ -223,13 +223,19 @@ class ApplicationActionApi(APIView):
         data = ActionInput(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
-        application = services.application_act(
-            actor=request.user,
-            application=application,
-            action=action,
-            reason=v["reason"],
-            on=v.get("on"),
-            until=v.get("until"),
-            suspension_kind=v["kind"],
-        )
+        try:
+            application = services.application_act(
+                actor=request.user,
+                application=application,
+                action=action,
+                reason=v["reason"],
+                on=v.get("on"),
+                until=v.get("until"),
+                suspension_kind=v["kind"],
+            )
+        except Conflict as exc:
+            application.refresh_from_db()
+            exc.possible_actions = [t.action for t in actions_from(Status(application.status))]
+            raise
+
         return Response(ApplicationDetailOutput(application, context={"request": request}).data)

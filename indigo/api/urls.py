@@ -7,6 +7,13 @@ from drf_spectacular.views import (
 from rest_framework.permissions import AllowAny
 
 from indigo.api.applications import ApplicationActionApi, ApplicationDetailApi, ApplicationListApi
+from indigo.api.decisions import (
+    DecisionApi,
+    DecisionApprovalApi,
+    DecisionFastTrackApi,
+    FactListApi,
+    FindingsApi,
+)
 from indigo.api.documents import DocumentContentApi, DocumentListApi
 from indigo.api.work import TaskActionApi, TaskDetailApi, TaskListApi, TaskNextApi
 from indigo.catalog.api import ProductDetailApi, ProductListApi
@@ -43,4 +50,26 @@ urlpatterns = [
     path("tasks/next", TaskNextApi.as_view(), name="tasks-next"),
     path("tasks/<int:task_id>", TaskDetailApi.as_view(), name="task"),
     path("tasks/<int:task_id>/actions/<str:action>", TaskActionApi.as_view(), name="task-action"),
+    # Assessment and decision
+    path("applications/<str:reference>/facts", FactListApi.as_view(), name="application-facts"),
+    path(
+        "applications/<str:reference>/findings",
+        FindingsApi.as_view(),
+        name="application-findings",
+    ),
+    path(
+        "applications/<str:reference>/decision",
+        DecisionApi.as_view(),
+        name="application-decision",
+    ),
+    path(
+        "applications/<str:reference>/decision/approval",
+        DecisionApprovalApi.as_view(),
+        name="application-decision-approval",
+    ),
+    path(
+        "applications/<str:reference>/decision/fast-track",
+        DecisionFastTrackApi.as_view(),
+        name="application-decision-fast-track",
+    ),
 ]
