@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 
 from indigo import clock
 from indigo.accounts.roles import Role, has_role, is_staff_member
+from indigo.api.base import with_lifecycle_actions
 from indigo.api.pagination import LinkCursorPagination
 from indigo.cases import selectors, services
 from indigo.cases.access import application_view_record
@@ -234,8 +235,6 @@ class ApplicationActionApi(APIView):
                 suspension_kind=v["kind"],
             )
         except Conflict as exc:
-            application.refresh_from_db()
-            exc.possible_actions = [t.action for t in actions_from(Status(application.status))]
-            raise
+            raise with_lifecycle_actions(exc, application) from None
 
         return Response(ApplicationDetailOutput(application, context={"request": request}).data)

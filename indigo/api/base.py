@@ -59,3 +59,13 @@ class TaskCursorPagination(LinkCursorPagination):
 
 class IdCursorPagination(LinkCursorPagination):
     ordering = ("-id",)
+
+
+def with_lifecycle_actions(exc, application):
+    """A 409 on an application lists the lifecycle steps possible in its status now."""
+    from indigo.cases.lifecycle import actions_from
+    from indigo.cases.models import Status
+
+    application.refresh_from_db()
+    exc.possible_actions = [t.action for t in actions_from(Status(application.status))]
+    return exc

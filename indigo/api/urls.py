@@ -15,6 +15,7 @@ from indigo.api.decisions import (
     FindingsApi,
 )
 from indigo.api.documents import DocumentContentApi, DocumentListApi
+from indigo.api.requests import InformationRequestListApi, InformationRequestReplyApi
 from indigo.api.work import TaskActionApi, TaskDetailApi, TaskListApi, TaskNextApi
 from indigo.catalog.api import ProductDetailApi, ProductListApi
 
@@ -71,5 +72,16 @@ urlpatterns = [
         "applications/<str:reference>/decision/fast-track",
         DecisionFastTrackApi.as_view(),
         name="application-decision-fast-track",
+    ),
+    # Requests to the applicant
+    path(
+        "applications/<str:reference>/information-requests",
+        InformationRequestListApi.as_view(),
+        name="application-information-requests",
+    ),
+    path(
+        "applications/<str:reference>/information-requests/<int:request_id>/reply",
+        InformationRequestReplyApi.as_view(),
+        name="application-information-request-reply",
     ),
 ]
