@@ -15,6 +15,7 @@ from indigo.api.decisions import (
     FindingsApi,
 )
 from indigo.api.documents import DocumentContentApi, DocumentListApi
+from indigo.api.persons import PersonContactsApi, PersonDetailApi, PersonSearchApi
 from indigo.api.requests import InformationRequestListApi, InformationRequestReplyApi
 from indigo.api.work import TaskActionApi, TaskDetailApi, TaskListApi, TaskNextApi
 from indigo.catalog.api import ProductDetailApi, ProductListApi
@@ -84,4 +85,8 @@ urlpatterns = [
         InformationRequestReplyApi.as_view(),
         name="application-information-request-reply",
     ),
+    # Persons
+    path("persons/search", PersonSearchApi.as_view(), name="persons-search"),
+    path("persons/<int:person_id>", PersonDetailApi.as_view(), name="person"),
+    path("persons/<int:person_id>/contacts", PersonContactsApi.as_view(), name="person-contacts"),
 ]
