@@ -195,6 +195,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
+        "indigo.api.schema.add_problem_responses",
         "indigo.api.schema.add_api_version_header",
     ],
 }

@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 
 from indigo import clock
 from indigo.accounts.roles import Role, has_role, is_staff_member
+from indigo.api.base import with_lifecycle_actions
 from indigo.api.pagination import LinkCursorPagination
 from indigo.cases import selectors, services
 from indigo.cases.access import application_view_record
@@ -18,7 +19,7 @@ from indigo.cases.deadline import deadline_of
 from indigo.cases.lifecycle import TRANSITIONS, actions_from
 from indigo.cases.models import Application, Status, Suspension
 from indigo.catalog.models import Channel
-from indigo.errors import InvalidInput
+from indigo.errors import Conflict, InvalidInput
 
 
 class ApplicantInput(serializers.Serializer):
@@ -223,13 +224,17 @@ class ApplicationActionApi(APIView):
         data = ActionInput(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
-        application = services.application_act(
-            actor=request.user,
-            application=application,
-            action=action,
-            reason=v["reason"],
-            on=v.get("on"),
-            until=v.get("until"),
-            suspension_kind=v["kind"],
-        )
+        try:
+            application = services.application_act(
+                actor=request.user,
+                application=application,
+                action=action,
+                reason=v["reason"],
+                on=v.get("on"),
+                until=v.get("until"),
+                suspension_kind=v["kind"],
+            )
+        except Conflict as exc:
+            raise with_lifecycle_actions(exc, application) from None
+
         return Response(ApplicationDetailOutput(application, context={"request": request}).data)

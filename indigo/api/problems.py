@@ -40,6 +40,7 @@ def problem(
     invalid_params: list[dict] | None = None,
     code: str | None = None,
     headers: dict | None = None,
+    possible_actions: list[str] | None = None,
 ) -> Response:
     body = {
         "type": "about:blank",
@@ -51,6 +52,9 @@ def problem(
         body["code"] = code
     if invalid_params:
         body["invalidParams"] = invalid_params
+    if possible_actions is not None:
+        # A 409 says what can be done instead (the actions possible now).
+        body["possibleActions"] = possible_actions
     response = Response(body, status=status_code, headers=headers)
     response.content_type = PROBLEM_JSON
     return response
@@ -88,11 +92,18 @@ def _flatten(errors, prefix: str = "") -> list[dict]:
 
 def problem_exception_handler(exc, context):
     if isinstance(exc, DomainError):
-        params = (
-            [{"name": exc.field, "code": exc.code, "reason": exc.message}] if exc.field else None
-        )
+        # Some services report several problems at once (`errors`, each at its field).
+        errors = getattr(exc, "errors", None) or [exc]
+        params = [
+            {"name": e.field, "code": e.code, "reason": e.message} for e in errors if e.field
+        ] or None
         return problem(
-            exc.status, exc.message, title=exc.title, invalid_params=params, code=exc.code
+            exc.status,
+            exc.message,
+            title=exc.title,
+            invalid_params=params,
+            code=exc.code,
+            possible_actions=getattr(exc, "possible_actions", None),
         )
     if isinstance(exc, exceptions.ValidationError):
         params = _flatten(exc.detail)

@@ -16,3 +16,76 @@ def add_api_version_header(result, generator, request, public):
             for response in operation.get("responses", {}).values():
                 response.setdefault("headers", {}).update(header)
     return result
+
+
+PROBLEM_SCHEMA = {
+    "type": "object",
+    "description": "RFC 9457 problem details (NL GOV API Design Rules).",
+    "required": ["type", "title", "status", "detail"],
+    "properties": {
+        "type": {"type": "string", "example": "about:blank"},
+        "title": {"type": "string", "example": "Invalid input."},
+        "status": {"type": "integer", "example": 400},
+        "detail": {"type": "string"},
+        "code": {"type": "string", "description": "For machines; never translated."},
+        "invalidParams": {
+            "type": "array",
+            "description": "Each invalid field, by its (dotted) name.",
+            "items": {
+                "type": "object",
+                "required": ["name", "code", "reason"],
+                "properties": {
+                    "name": {"type": "string", "example": "outcome"},
+                    "code": {"type": "string", "example": "invalid_choice"},
+                    "reason": {"type": "string"},
+                },
+            },
+        },
+        "possibleActions": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "With a 409: the actions possible now.",
+        },
+    },
+}
+
+_PROBLEMS = {
+    "400": "Invalid input: `invalidParams` names each field; nothing was changed.",
+    "401": "Authentication required (a token: `Authorization: Token …`).",
+    "403": "Your role does not allow this operation (`indigo.api.permissions`).",
+    "404": "Not found, or not visible to you: the answer is the same.",
+    "409": "Not possible in the current state; `possibleActions` lists what is.",
+}
+
+
+def add_problem_responses(result, generator, request, public):
+    """Document the problem+json answers of every operation, from what it can meet:
+    400 for input, 401/403 unless public, 404 with a path parameter, 409 where the
+    access table (`indigo.api.permissions.ACCESS`) says a step may be refused now."""
+    from indigo.api.permissions import ACCESS
+
+    result.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+    ref = {"$ref": "#/components/schemas/Problem"}
+    for path, operations in result.get("paths", {}).items():
+        for operation in operations.values():
+            rule = ACCESS.get(operation.get("operationId"))
+            params = operation.get("parameters", [])
+            codes = []
+            if "requestBody" in operation or any(p.get("in") == "query" for p in params):
+                codes.append("400")
+            if rule is None or not rule.public:
+                codes += ["401", "403"]
+            if "{" in path:
+                codes.append("404")
+            if rule is not None and rule.conflicts:
+                codes.append("409")
+            responses = operation.setdefault("responses", {})
+            for code in codes:
+                responses.setdefault(
+                    code,
+                    {
+                        "description": _PROBLEMS[code],
+                        "content": {"application/problem+json": {"schema": ref}},
+                    },
+                )
+    return result

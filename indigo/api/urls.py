@@ -7,7 +7,17 @@ from drf_spectacular.views import (
 from rest_framework.permissions import AllowAny
 
 from indigo.api.applications import ApplicationActionApi, ApplicationDetailApi, ApplicationListApi
+from indigo.api.decisions import (
+    DecisionApi,
+    DecisionApprovalApi,
+    DecisionFastTrackApi,
+    FactListApi,
+    FindingsApi,
+)
 from indigo.api.documents import DocumentContentApi, DocumentListApi
+from indigo.api.persons import PersonContactsApi, PersonDetailApi, PersonSearchApi
+from indigo.api.requests import InformationRequestListApi, InformationRequestReplyApi
+from indigo.api.work import TaskActionApi, TaskDetailApi, TaskListApi, TaskNextApi
 from indigo.catalog.api import ProductDetailApi, ProductListApi
 
 urlpatterns = [
@@ -37,4 +47,46 @@ urlpatterns = [
         DocumentContentApi.as_view(),
         name="application-document-content",
     ),
+    # Work
+    path("tasks", TaskListApi.as_view(), name="tasks"),
+    path("tasks/next", TaskNextApi.as_view(), name="tasks-next"),
+    path("tasks/<int:task_id>", TaskDetailApi.as_view(), name="task"),
+    path("tasks/<int:task_id>/actions/<str:action>", TaskActionApi.as_view(), name="task-action"),
+    # Assessment and decision
+    path("applications/<str:reference>/facts", FactListApi.as_view(), name="application-facts"),
+    path(
+        "applications/<str:reference>/findings",
+        FindingsApi.as_view(),
+        name="application-findings",
+    ),
+    path(
+        "applications/<str:reference>/decision",
+        DecisionApi.as_view(),
+        name="application-decision",
+    ),
+    path(
+        "applications/<str:reference>/decision/approval",
+        DecisionApprovalApi.as_view(),
+        name="application-decision-approval",
+    ),
+    path(
+        "applications/<str:reference>/decision/fast-track",
+        DecisionFastTrackApi.as_view(),
+        name="application-decision-fast-track",
+    ),
+    # Requests to the applicant
+    path(
+        "applications/<str:reference>/information-requests",
+        InformationRequestListApi.as_view(),
+        name="application-information-requests",
+    ),
+    path(
+        "applications/<str:reference>/information-requests/<int:request_id>/reply",
+        InformationRequestReplyApi.as_view(),
+        name="application-information-request-reply",
+    ),
+    # Persons
+    path("persons/search", PersonSearchApi.as_view(), name="persons-search"),
+    path("persons/<int:person_id>", PersonDetailApi.as_view(), name="person"),
+    path("persons/<int:person_id>/contacts", PersonContactsApi.as_view(), name="person-contacts"),
 ]

@@ -60,6 +60,8 @@ class EventKind(models.TextChoices):
     APPLICANT_IDENTIFIED = "applicant-identified", _("Applicant identified at the desk")
     BIOMETRICS_TAKEN = "biometrics-taken", _("Biometrics taken")
     DOCUMENT_ISSUED = "residence-document-issued", _("Residence document handed out")
+    # Issue 12: a task given back to its queue
+    TASK_RETURNED = "return-task", _("Task returned to its queue")
 
 
 K = EventKind
@@ -134,6 +136,8 @@ PAYLOAD: dict[EventKind, frozenset[str]] = {
     K.APPLICANT_IDENTIFIED: _APPOINTMENT | {"document"},
     K.BIOMETRICS_TAKEN: _APPOINTMENT,
     K.DOCUMENT_ISSUED: _APPOINTMENT | {"card_number"},
+    # task: the task's code; from: the username of whoever gave it back.
+    K.TASK_RETURNED: frozenset({"task", "from"}),
 }
 
 # What an applicant (and a sponsor acting for them) sees of the history: the steps of

@@ -23,13 +23,41 @@ from indigo.decisions.selectors import (
 from indigo.decisions.services import FAST_TRACK_STATUSES, fast_track_obstacle
 
 
+def decision_actions(*, user, application: Application, assessment=None, decision=None) -> list:
+    """What `user` can do about the decision now: record, approve, fast-track.
+
+    One answer for the staff page's buttons and for the API's 409s.
+    """
+    assessment = assessment or assessment_of(application=application)
+    decision = decision if decision is not None else decision_shown(application=application)
+    if not has_role(user, *CASEWORKER_ROLES):
+        return []
+    actions = []
+    if application.status == Status.DECISION:
+        actions.append("record")
+    if (
+        decision
+        and decision.awaits_approval
+        and decision.notified_on is None
+        and decision.set_aside_at is None
+        and decision.decided_by_id != user.pk
+    ):
+        actions.append("approve")
+    sponsored = (
+        application.customer_group is not None
+        and application.customer_group.code == RECOGNISED_SPONSOR
+        and application.status in FAST_TRACK_STATUSES
+    )
+    if sponsored and fast_track_obstacle(application=application, assessment=assessment) is None:
+        actions.append("fast-track")
+    return actions
+
+
 def decision_panel(*, user, application: Application, decision_form=None, fact_form=None) -> dict:
     """Template context for `decisions/_panel.html` and `decisions/_service_norm.html`."""
     language = get_language() or "en"
     assessment = assessment_of(application=application)
     decision = decision_shown(application=application)
-    caseworker = has_role(user, *CASEWORKER_ROLES)
-    in_decision = application.status == Status.DECISION
     sponsored = (
         application.customer_group is not None
         and application.customer_group.code == RECOGNISED_SPONSOR
@@ -37,6 +65,9 @@ def decision_panel(*, user, application: Application, decision_form=None, fact_f
     )
     obstacle = (
         fast_track_obstacle(application=application, assessment=assessment) if sponsored else None
+    )
+    actions = decision_actions(
+        user=user, application=application, assessment=assessment, decision=decision
     )
     reference = application.reference
     return {
@@ -50,16 +81,10 @@ def decision_panel(*, user, application: Application, decision_form=None, fact_f
         "decision_findings": finding_lines(decision.findings, language=language)
         if decision
         else [],
-        "may_decide": caseworker and in_decision,
+        "may_decide": "record" in actions,
         "decision_form": decision_form or DecisionForm(),
-        "may_approve": bool(
-            caseworker
-            and decision
-            and decision.awaits_approval
-            and decision.notified_on is None
-            and decision.decided_by_id != user.pk
-        ),
-        "fast_track": caseworker and sponsored and obstacle is None,
+        "may_approve": "approve" in actions,
+        "fast_track": "fast-track" in actions,
         "fast_track_obstacle": obstacle,
         "fact_form": (fact_form or FactForm())
         if FactForm.available() and application.status in ACTIVE

@@ -158,3 +158,16 @@ def service_norm_of(application: Application) -> ServiceNorm | None:
     if application.status in ACTIVE and today > due:
         return ServiceNorm(due, False, days)
     return ServiceNorm(due, None, days)
+
+
+def letters_of(*, application_ids: Collection[int]) -> list[Decision]:
+    """The notified decisions with their letter, of these applications, newest first."""
+    return list(
+        Decision.objects.filter(
+            application_id__in=list(application_ids),
+            notified_on__isnull=False,
+            letter__isnull=False,
+        )
+        .select_related("letter", "application")
+        .order_by("-notified_on", "-id")
+    )

@@ -77,3 +77,12 @@ def appointments_at(*, desk: Desk, day: date) -> QuerySet[Appointment]:
         .select_related("appointment_type", "applicant", "application")
         .order_by("starts_at", "seat")
     )
+
+
+def appointments_of_applications(*, application_ids) -> QuerySet[Appointment]:
+    """The appointments of these applications (the caller chose them by visibility)."""
+    return (
+        Appointment.objects.filter(application_id__in=list(application_ids))
+        .select_related("desk", "appointment_type", "application")
+        .order_by("-starts_at", "-id")
+    )

@@ -3,6 +3,7 @@
 from django.db.models import QuerySet
 
 from indigo.work.models import Task
+from indigo.work.services import may_reassign, may_take
 
 
 def worklist_for(*, user, limit: int = 50) -> QuerySet[Task]:
@@ -34,3 +35,19 @@ def tasks_of(*, application) -> QuerySet[Task]:
     return application.tasks.select_related("assignee", "definition").order_by(
         "state", "start_by", "id"
     )
+
+
+def task_actions(*, user, task: Task) -> list[str]:
+    """What `user` can do with `task` now: take, complete, assign, return."""
+    if task.state != Task.State.OPEN:
+        return []
+    actions = []
+    if may_take(actor=user, task=task):
+        actions.append("take")
+    if task.assignee_id == user.pk and not task.is_handle:
+        actions.append("complete")
+    if may_reassign(actor=user, task=task):
+        actions.append("assign")
+    if task.assignee_id == user.pk:
+        actions.append("return")
+    return actions

@@ -180,6 +180,71 @@ def work_get_next(*, actor, attempts: int = 5) -> Task | None:
     return None
 
 
+def may_reassign(*, actor, task: Task) -> bool:
+    """The task's assignee, the owner of the application (not for ownership itself) or
+    a manager may give a task to someone else."""
+    owner = owner_of(task.application)
+    return (
+        Role.MANAGER in roles_of(actor)
+        or task.assignee_id == actor.pk
+        or (owner is not None and owner.pk == actor.pk and not task.is_handle)
+    )
+
+
+def may_take(*, actor, task: Task) -> bool:
+    """An open task nobody holds, in one of the actor's queues; owning a case
+    (`handle`) only for a caseworker — what "get next" would hand out."""
+    return (
+        task.state == OPEN
+        and task.assignee_id is None
+        and task.queue in queues_of(user=actor, on=clock.today())
+        and (not task.is_handle or has_role(actor, *CASEWORKER_ROLES))
+    )
+
+
+def task_take(*, actor, task: Task) -> Task:
+    """Take one waiting task from one's own queues (as "get next" does, but this one)."""
+    with transaction.atomic():
+        task = Task.objects.select_for_update().select_related("application").get(pk=task.pk)
+        if task.state != OPEN:
+            raise Conflict(_("This task is no longer open."), code="task-closed")
+        if task.assignee_id is not None:
+            raise Conflict(
+                _("This task is already assigned to %(name)s.")
+                % {"name": task.assignee.get_username()},
+                code="task-taken",
+            )
+        if task.queue not in queues_of(user=actor, on=clock.today()):
+            raise NotAllowed(
+                _("This task is not in the queues of your units."), code="not-your-queue"
+            )
+        if task.is_handle and not has_role(actor, *CASEWORKER_ROLES):
+            raise NotAllowed(_("Only a caseworker can own an application."))
+        task_assign(task, actor, by=actor, reason="taken")
+    return task
+
+
+def task_return(*, actor, task: Task, reason: str = "") -> Task:
+    """Give one's own open task back to its queue, for someone else to take."""
+    with transaction.atomic():
+        task = Task.objects.select_for_update().select_related("application").get(pk=task.pk)
+        if task.state != OPEN:
+            raise Conflict(_("This task is no longer open."), code="task-closed")
+        if task.assignee_id != actor.pk:
+            raise Conflict(_("Only a task assigned to you can be returned."), code="not-yours")
+        task.assignee = None
+        task.assigned_at = None
+        task.save(update_fields=["assignee", "assigned_at"])
+        event_record(
+            application=task.application,
+            actor=actor,
+            action=EventKind.TASK_RETURNED,
+            reason=(reason or "").strip(),
+            payload={"task": task.code, "from": actor.get_username()},
+        )
+    return task
+
+
 def task_reassign(*, actor, task: Task, assignee, reason: str, on=None) -> Task:
     """Give a task (or, for `handle`, the ownership of an application) to someone else."""
     if not reason.strip():
@@ -188,13 +253,7 @@ def task_reassign(*, actor, task: Task, assignee, reason: str, on=None) -> Task:
         task = Task.objects.select_for_update().select_related("application").get(pk=task.pk)
         if task.state != OPEN:
             raise Conflict(_("This task is no longer open."), code="task-closed")
-        owner = owner_of(task.application)
-        may = (
-            Role.MANAGER in roles_of(actor)
-            or task.assignee_id == actor.pk
-            or (owner is not None and owner.pk == actor.pk and not task.is_handle)
-        )
-        if not may:
+        if not may_reassign(actor=actor, task=task):
             raise NotAllowed(
                 _(
                     "Only the task's assignee, the owner of the application or a manager can "

@@ -143,6 +143,7 @@ def test_an_action_the_state_does_not_allow_is_a_409_problem(caseworker):
     )
 
     assert "Possible now" in problem["detail"]
+    assert problem["possibleActions"] == ["start-intake", "suspend", "extend", "withdraw"]
 
 
 def test_an_allowed_action_changes_the_status_and_shows_in_the_events(caseworker):
