@@ -9,6 +9,7 @@ from rest_framework.permissions import AllowAny
 from indigo.api.applications import ApplicationActionApi, ApplicationDetailApi, ApplicationListApi
 from indigo.api.documents import DocumentContentApi, DocumentListApi
 from indigo.catalog.api import ProductDetailApi, ProductListApi
+from indigo.penalties.api import NoticeOfDefaultListApi, PenaltyApi
 
 urlpatterns = [
     path(
@@ -37,4 +38,10 @@ urlpatterns = [
         DocumentContentApi.as_view(),
         name="application-document-content",
     ),
+    path(
+        "applications/<str:reference>/notices-of-default",
+        NoticeOfDefaultListApi.as_view(),
+        name="application-notices-of-default",
+    ),
+    path("applications/<str:reference>/penalty", PenaltyApi.as_view(), name="application-penalty"),
 ]
