@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.db.models import Prefetch, Q
+
 from indigo.cases.event_kinds import EventKind
 from indigo.cases.lifecycle import ACTIVE
 from indigo.cases.models import Application, ApplicationEvent
@@ -38,6 +40,10 @@ class ApplicationPenalty:
 
 
 def _decided_on(application: Application, *, after: date) -> date | None:
+    prefetched = getattr(application, "decision_events", None)
+    if prefetched is not None:
+        days = [e.effective_on for e in prefetched if e.effective_on >= after]
+        return min(days) if days else None
     return (
         ApplicationEvent.objects.filter(
             application=application, action__in=_ENDS, effective_on__gte=after
@@ -45,6 +51,19 @@ def _decided_on(application: Application, *, after: date) -> date | None:
         .order_by("effective_on")
         .values_list("effective_on", flat=True)
         .first()
+    )
+
+
+def _with_penalty_facts(qs):
+    """Everything `penalty_of` reads, in three queries for the whole list."""
+    return qs.select_related("product").prefetch_related(
+        "notices_of_default",
+        "court_penalties",
+        Prefetch(
+            "events",
+            queryset=ApplicationEvent.objects.filter(action__in=_ENDS),
+            to_attr="decision_events",
+        ),
     )
 
 
@@ -101,22 +120,14 @@ def penalty_warnings(
     """Undecided applications with a valid notice of default (or a court penalty) whose
     penalty can start or is running, soonest first. `applications`: a queryset to
     narrow to (an owner's, a unit's)."""
-    ids = set(
-        NoticeOfDefault.objects.filter(premature=False, application__status__in=ACTIVE).values_list(
-            "application_id", flat=True
-        )
-    ) | set(
-        CourtPenalty.objects.filter(application__status__in=ACTIVE).values_list(
-            "application_id", flat=True
-        )
-    )
-    qs = Application.objects.filter(pk__in=ids)
+    qs = Application.objects.filter(
+        Q(notices_of_default__premature=False) | Q(court_penalties__isnull=False),
+        status__in=ACTIVE,
+    ).distinct()
     if applications is not None:
         qs = qs.filter(pk__in=applications.values("pk"))
     rows = []
-    for application in qs.select_related("product").prefetch_related(
-        "notices_of_default", "court_penalties"
-    ):
+    for application in _with_penalty_facts(qs):
         result = penalty_of(application=application, on=on)
         if result.warning:
             rows.append((application, result))
@@ -150,17 +161,13 @@ def penalty_exposure(*, on: date, since: date | None = None) -> dict[str, dict]:
     if since is not None:
         notices = notices.filter(received_on__gte=since)
         court = court.filter(judgment_on__gte=since)
-    ids = set(notices.values_list("application_id", flat=True)) | set(
-        court.values_list("application_id", flat=True)
+    with_penalty = Application.objects.filter(
+        Q(pk__in=notices.values("application_id")) | Q(pk__in=court.values("application_id"))
     )
     by_product: dict[str, Exposure] = defaultdict(Exposure)
     by_process: dict[str, Exposure] = defaultdict(Exposure)
     total = Exposure()
-    for application in (
-        Application.objects.filter(pk__in=ids)
-        .select_related("product")
-        .prefetch_related("notices_of_default", "court_penalties")
-    ):
+    for application in _with_penalty_facts(with_penalty):
         result = penalty_of(application=application, on=on)
         by_product[application.product.code].add(result)
         by_process[application.product.process].add(result)
