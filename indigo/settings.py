@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "indigo.catalog",
     "indigo.deadlines",
     "indigo.cases",
+    "indigo.penalties",
     "indigo.outbox",
     "indigo.dossier",
     "indigo.work",

@@ -19,6 +19,7 @@ from indigo.api.persons import PersonContactsApi, PersonDetailApi, PersonSearchA
 from indigo.api.requests import InformationRequestListApi, InformationRequestReplyApi
 from indigo.api.work import TaskActionApi, TaskDetailApi, TaskListApi, TaskNextApi
 from indigo.catalog.api import ProductDetailApi, ProductListApi
+from indigo.penalties.api import NoticeOfDefaultListApi, PenaltyApi
 
 urlpatterns = [
     path(
@@ -89,4 +90,10 @@ urlpatterns = [
     path("persons/search", PersonSearchApi.as_view(), name="persons-search"),
     path("persons/<int:person_id>", PersonDetailApi.as_view(), name="person"),
     path("persons/<int:person_id>/contacts", PersonContactsApi.as_view(), name="person-contacts"),
+    path(
+        "applications/<str:reference>/notices-of-default",
+        NoticeOfDefaultListApi.as_view(),
+        name="application-notices-of-default",
+    ),
+    path("applications/<str:reference>/penalty", PenaltyApi.as_view(), name="application-penalty"),
 ]

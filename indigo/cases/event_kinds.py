@@ -62,6 +62,28 @@ class EventKind(models.TextChoices):
     DOCUMENT_ISSUED = "residence-document-issued", _("Residence document handed out")
     # Issue 12: a task given back to its queue
     TASK_RETURNED = "return-task", _("Task returned to its queue")
+    # Issue 14: penalties, objections, appeals and complaints after the decision.
+    NOTICE_OF_DEFAULT = "notice-of-default", _("Notice of default received")
+    COURT_PENALTY = "court-penalty", _("Penalty set by a court recorded")
+    OBJECTION_REGISTERED = "objection-registered", _("Objection registered")
+    OBJECTION_HEARING_SCHEDULED = "objection-hearing-scheduled", _("Objection hearing scheduled")
+    OBJECTION_HEARING_HELD = "objection-hearing-held", _("Objection hearing held")
+    OBJECTION_HEARING_WAIVED = "objection-hearing-waived", _("Objection hearing waived")
+    OBJECTION_ADJOURNED = "objection-adjourned", _("Decision on the objection adjourned")
+    OBJECTION_OUTCOME = "objection-outcome", _("Outcome of the objection recorded")
+    APPEAL_LODGED = "appeal-lodged", _("Appeal to the court registered")
+    APPEAL_HEARING_SCHEDULED = "appeal-hearing-scheduled", _("Court hearing scheduled")
+    PROVISIONAL_MEASURE_REQUESTED = (
+        "provisional-measure-requested",
+        _("Provisional measure requested"),
+    )
+    PROVISIONAL_MEASURE_DECIDED = (
+        "provisional-measure-decided",
+        _("Court decided on the provisional measure"),
+    )
+    APPEAL_JUDGMENT = "appeal-judgment", _("Court judgment recorded")
+    COMPLAINT_LODGED = "complaint-lodged", _("Complaint received")
+    COMPLAINT_ANSWERED = "complaint-answered", _("Complaint answered")
 
 
 K = EventKind
@@ -138,6 +160,28 @@ PAYLOAD: dict[EventKind, frozenset[str]] = {
     K.DOCUMENT_ISSUED: _APPOINTMENT | {"card_number"},
     # task: the task's code; from: the username of whoever gave it back.
     K.TASK_RETURNED: frozenset({"task", "from"}),
+    # Issue 14. premature: received before the decision period passed (no penalty).
+    K.NOTICE_OF_DEFAULT: frozenset(
+        {"notice", "received_on", "period_ends", "premature", "penalty_starts_on", "exempt"}
+    ),
+    K.COURT_PENALTY: frozenset(
+        {"court_penalty", "decide_by", "eur_per_day", "max_total_eur", "appeal"}
+    ),
+    K.OBJECTION_REGISTERED: frozenset(
+        {"objection", "lodged_on", "late", "by", "representative", "decision_due"}
+    ),
+    K.OBJECTION_HEARING_SCHEDULED: frozenset({"objection", "hearing_on"}),
+    K.OBJECTION_HEARING_HELD: frozenset({"objection", "minutes_document"}),
+    K.OBJECTION_HEARING_WAIVED: frozenset({"objection", "ground"}),
+    K.OBJECTION_ADJOURNED: frozenset({"objection", "weeks", "decision_due"}),
+    K.OBJECTION_OUTCOME: frozenset({"objection", "outcome"}),
+    K.APPEAL_LODGED: frozenset({"appeal", "level", "court", "case_number", "lodged_on"}),
+    K.APPEAL_HEARING_SCHEDULED: frozenset({"appeal", "hearing_on"}),
+    K.PROVISIONAL_MEASURE_REQUESTED: frozenset({"appeal", "requested_on"}),
+    K.PROVISIONAL_MEASURE_DECIDED: frozenset({"appeal", "outcome"}),
+    K.APPEAL_JUDGMENT: frozenset({"appeal", "outcome", "judgment_on", "new_decision_by"}),
+    K.COMPLAINT_LODGED: frozenset({"complaint", "category", "channel"}),
+    K.COMPLAINT_ANSWERED: frozenset({"complaint", "outcome"}),
 }
 
 # What an applicant (and a sponsor acting for them) sees of the history: the steps of
@@ -161,6 +205,15 @@ APPLICANT_VISIBLE = frozenset(
         K.DOCUMENT_UPLOADED,
         K.INFORMATION_REQUESTED,
         K.INFORMATION_ANSWERED,
+        K.NOTICE_OF_DEFAULT,
+        K.OBJECTION_REGISTERED,
+        K.OBJECTION_HEARING_SCHEDULED,
+        K.OBJECTION_HEARING_HELD,
+        K.OBJECTION_OUTCOME,
+        K.APPEAL_LODGED,
+        K.APPEAL_JUDGMENT,
+        K.COMPLAINT_LODGED,
+        K.COMPLAINT_ANSWERED,
     }
 )
 

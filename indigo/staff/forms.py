@@ -48,3 +48,17 @@ class InformationRequestForm(forms.Form):
         label=_("Last day of the repair period"),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+
+
+class NoticeOfDefaultForm(forms.Form):
+    received_on = forms.DateField(
+        label=_("Received on"),
+        help_text=_("The day the written notice of default reached us."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    sender = forms.CharField(
+        label=_("Sent by"),
+        required=False,
+        max_length=200,
+        help_text=_("The applicant or their representative."),
+    )

@@ -17,6 +17,11 @@ urlpatterns = [
         views.application_action,
         name="application-action",
     ),
+    path(
+        "applications/<str:reference>/notices-of-default",
+        views.notice_of_default,
+        name="notice-of-default",
+    ),
     # Deciding (indigo.decisions): facts, decision, four-eyes approval, fast track, letter.
     path("applications/<str:reference>/facts", decisions.fact_record_view, name="fact-record"),
     path(

@@ -12,12 +12,19 @@ from indigo.cases import selectors, services
 from indigo.cases.access import application_view_record
 from indigo.cases.deadline import deadline_of
 from indigo.cases.information_requests import information_request_create
-from indigo.cases.lifecycle import actions_from
+from indigo.cases.lifecycle import ACTIVE, actions_from
 from indigo.cases.models import Application, Status
 from indigo.decisions.panel import decision_panel
 from indigo.dossier.selectors import documents_of
 from indigo.errors import DomainError
-from indigo.staff.forms import ActionForm, ApplicationFilterForm, InformationRequestForm
+from indigo.penalties import selectors as penalty_selectors
+from indigo.penalties.services import notice_of_default_register
+from indigo.staff.forms import (
+    ActionForm,
+    ApplicationFilterForm,
+    InformationRequestForm,
+    NoticeOfDefaultForm,
+)
 from indigo.work.selectors import tasks_of
 from indigo.work.services import owner_of
 
@@ -59,7 +66,13 @@ def application_list(request):
 
 @staff_required
 def application_detail(
-    request, reference: str, request_form=None, decision_form=None, fact_form=None
+    request,
+    reference: str,
+    request_form=None,
+    decision_form=None,
+    fact_form=None,
+    notice_form=None,
+    status: int = 200,
 ):
     application = _visible(request, reference)
     application_view_record(
@@ -80,6 +93,10 @@ def application_detail(
             "requests": application.information_requests.all(),
             "open_suspension": application.suspensions.filter(end__isnull=True).first(),
             "request_form": request_form or InformationRequestForm(),
+            # Penalty for a late decision (indigo.penalties).
+            "penalty": penalty_selectors.penalty_of(application=application, on=clock.today()),
+            "notice_form": notice_form
+            or (NoticeOfDefaultForm() if application.status in ACTIVE else None),
             # Findings, proposal, decision, letter and service norm (indigo.decisions).
             **decision_panel(
                 user=request.user,
@@ -88,6 +105,7 @@ def application_detail(
                 fact_form=fact_form,
             ),
         },
+        status=status,
     )
 
 
@@ -131,3 +149,31 @@ def application_request(request, reference: str):
             messages.success(request, _("The request was sent; the decision period is paused."))
             return redirect("staff:application-detail", reference=reference)
     return application_detail(request, reference, request_form=form)
+
+
+@staff_required
+@require_POST
+def notice_of_default(request, reference: str):
+    """Register a notice of default (ingebrekestelling) as received."""
+    application = _visible(request, reference)
+    form = NoticeOfDefaultForm(request.POST)
+    if form.is_valid():
+        try:
+            notice = notice_of_default_register(
+                actor=request.user, application=application, **form.cleaned_data
+            )
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            if notice.premature:
+                messages.warning(
+                    request,
+                    _(
+                        "The notice was registered. The decision period had not passed when "
+                        "it was received, so no penalty can start from it."
+                    ),
+                )
+            else:
+                messages.success(request, _("The notice of default was registered."))
+            return redirect("staff:application-detail", reference=reference)
+    return application_detail(request, reference, notice_form=form, status=400)

@@ -24,6 +24,7 @@ from indigo.organisation.models import Unit
 from indigo.organisation.services import membership_lend
 from indigo.work import capacity
 from indigo.work.labels import task_label
+from indigo.work.penalties import exposure_per_unit, unit_warnings
 
 
 class LendForm(forms.Form):
@@ -72,12 +73,16 @@ def _weeks_text(weeks: float | None, figures: capacity.UnitCapacity) -> str:
 
 @manager_required
 def units(request):
-    rows = capacity.units_overview(on=clock.today())
+    today = clock.today()
+    rows = capacity.units_overview(on=today)
+    exposure, per_product = exposure_per_unit(units=[row.unit for row in rows], on=today)
     return render(
         request,
         "work/unit_list.html",
         {
             "rows": [(row, [_queue_label(q) for q in row.queues]) for row in rows],
+            "exposure": exposure,
+            "product_exposure": sorted(per_product.items()),
             "nav": "units",
         },
     )
@@ -140,6 +145,7 @@ def _render_unit(request, unit: Unit, form: LendForm, *, status: int = 200):
             "queues": [(q, _queue_label(q)) for q in figures.queues],
             "charts": _charts(figures),
             "form": form,
+            "penalty_warnings": unit_warnings(unit=unit, on=clock.today()),
             "may_lend": has_role(request.user, Role.MANAGER),
             "nav": "units",
         },

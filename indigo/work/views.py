@@ -13,6 +13,7 @@ from indigo.work import services, urgency
 from indigo.work.forms import TaskResultForm
 from indigo.work.labels import task_name
 from indigo.work.models import Task
+from indigo.work.penalties import owner_warnings
 from indigo.work.selectors import worklist_for
 
 
@@ -28,7 +29,15 @@ def worklist(request):
         )
         for task in worklist_for(user=request.user)
     ]
-    return render(request, "work/worklist.html", {"rows": rows, "nav": "worklist"})
+    return render(
+        request,
+        "work/worklist.html",
+        {
+            "rows": rows,
+            "penalty_warnings": owner_warnings(user=request.user, on=today),
+            "nav": "worklist",
+        },
+    )
 
 
 @staff_required
