@@ -184,3 +184,98 @@ def _strip_for_inlining(root: ET.Element) -> None:
                 element.set(name, f"#{prefix}{value[1:]}")
         if element.get("id"):
             element.set("id", prefix + element.get("id"))
+
+
+# Series colours for line and stacked charts, each at least 4.5:1 on white, told apart
+# by marker and hatch too (colour is never the only signal, WCAG 1.4.1).
+SERIES = ("#154273", "#8b1a10", "#275937", "#5c3200", "#4b2a70", "#1a1a1a")
+MARKERS = ("o", "s", "^", "D", "v", "x")
+HATCHES = ("", "///", "...", "xxx", "\\\\\\", "---")
+
+
+def line_chart_svg(
+    *,
+    title: str,
+    labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float | None]]],
+    ylabel: str = "",
+    width: float = 5.6,
+    height: float = 3.0,
+) -> str:
+    """Trend lines over the labels (weeks, months); None is a gap in a line."""
+    figure = Figure(figsize=(width, height))
+    FigureCanvasSVG(figure)
+    axes = figure.add_axes((0.1, 0.2, 0.86, 0.62))
+    xs = list(range(len(labels)))
+    for i, (name, values) in enumerate(series):
+        if len(values) != len(labels):
+            raise ValueError("every series needs one value per label")
+        ys = [float("nan") if v is None else v for v in values]
+        axes.plot(
+            xs, ys, color=SERIES[i % len(SERIES)], marker=MARKERS[i % len(MARKERS)], label=name
+        )
+    _style_axes(axes, labels, ylabel)
+    if series:
+        axes.legend(
+            loc="lower left",
+            bbox_to_anchor=(0, 1.02),
+            ncols=min(len(series), 3),
+            frameon=False,
+            fontsize=FONT_SIZE - 2,
+        )
+    return _inline_svg(figure, title=title)
+
+
+def stacked_bar_chart_svg(
+    *,
+    title: str,
+    labels: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float]]],
+    ylabel: str = "",
+    width: float = 5.6,
+    height: float = 3.2,
+) -> str:
+    """Bars of several parts stacked (e.g. the stock by age per product)."""
+    figure = Figure(figsize=(width, height))
+    FigureCanvasSVG(figure)
+    axes = figure.add_axes((0.1, 0.22, 0.86, 0.58))
+    xs = list(range(len(labels)))
+    bottom = [0.0] * len(labels)
+    for i, (name, values) in enumerate(series):
+        if len(values) != len(labels):
+            raise ValueError("every series needs one value per label")
+        axes.bar(
+            xs,
+            values,
+            bottom=bottom,
+            color=SERIES[i % len(SERIES)],
+            label=name,
+            hatch=HATCHES[i % len(HATCHES)] or None,
+            edgecolor="white",
+            linewidth=0.5,
+        )
+        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    _style_axes(axes, labels, ylabel)
+    if series:
+        axes.legend(
+            loc="lower left",
+            bbox_to_anchor=(0, 1.02),
+            ncols=min(len(series), 4),
+            frameon=False,
+            fontsize=FONT_SIZE - 2,
+        )
+    return _inline_svg(figure, title=title)
+
+
+def _style_axes(axes, labels: Sequence[str], ylabel: str) -> None:
+    step = max(1, len(labels) // 8)  # at most ~8 readable labels under the axis
+    axes.set_xticks(list(range(0, len(labels), step)))
+    axes.set_xticklabels([str(labels[i]) for i in range(0, len(labels), step)])
+    axes.tick_params(labelsize=FONT_SIZE - 3, colors=TEXT)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        axes.spines[side].set_color(BASELINE)
+    axes.set_ylim(bottom=0)
+    if ylabel:
+        axes.set_ylabel(ylabel, fontsize=FONT_SIZE - 2, color=TEXT)

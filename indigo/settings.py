@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "indigo.decisions",
     "indigo.contacts",
     "indigo.notifications",
+    "indigo.quality",
     "indigo.portal",
     "indigo.sponsors",
     "indigo.desks",
@@ -242,7 +243,14 @@ INDIGO_SCHEDULE = {
     },
     "deadlines-refresh": {"function": "indigo.cases.jobs.deadlines_daily", "every_seconds": 3600},
     "misuse-sweep": {"function": "indigo.misuse.services.signals_sweep", "every_seconds": 86400},
+    "quality-facts": {"function": "indigo.quality.facts.facts_job", "every_seconds": 300},
 }
+# Providers of quality measures (indigo.quality.measures): an app adds its measures
+# (complaints, objections, penalties, partner waiting times) by naming its provider here.
+INDIGO_MEASURE_PROVIDERS = [
+    "indigo.quality.measures.core.EventMeasures",
+    "indigo.quality.measures.partners.AdviceFormMeasures",
+]
 # Decision letters are rendered to PDF by this function (HTML in, PDF bytes out).
 INDIGO_PDF_RENDERER = os.environ.get("INDIGO_PDF_RENDERER", "indigo.decisions.pdf.weasyprint_pdf")
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("api/v1/", include("indigo.api.urls")),
     path("staff/", include("indigo.staff.urls")),
     path("work/", include("indigo.work.urls")),
+    path("quality/", include("indigo.quality.urls")),
     path("contacts/", include("indigo.contacts.urls")),
     path("sponsor/", include("indigo.sponsors.urls")),
     path("desks/", include("indigo.desks.urls")),

@@ -20,6 +20,7 @@ from indigo.api.requests import InformationRequestListApi, InformationRequestRep
 from indigo.api.work import TaskActionApi, TaskDetailApi, TaskListApi, TaskNextApi
 from indigo.catalog.api import ProductDetailApi, ProductListApi
 from indigo.penalties.api import NoticeOfDefaultListApi, PenaltyApi
+from indigo.quality.api import MeasuresApi
 
 urlpatterns = [
     path(
@@ -31,6 +32,7 @@ urlpatterns = [
     path("redoc", SpectacularRedocView.as_view(url_name="openapi"), name="api-redoc"),
     path("products", ProductListApi.as_view(), name="products"),
     path("products/<slug:code>", ProductDetailApi.as_view(), name="product"),
+    path("measures", MeasuresApi.as_view(), name="measures"),
     path("applications", ApplicationListApi.as_view(), name="applications"),
     path("applications/<str:reference>", ApplicationDetailApi.as_view(), name="application"),
     path(

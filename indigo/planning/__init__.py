@@ -1,0 +1,1 @@
+"""Capacity planning against forecast intake, and the personal forecast."""
