@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('cases', '0006_issue14_event_kinds'),
+        ('cases', '0006_event_kinds_round1'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
