@@ -35,11 +35,14 @@ def portal_url() -> str:
     return f"{settings.INDIGO_PUBLIC_URL}{path}"
 
 
-def notify_applicant(*, application: Application, kind: str, event=None) -> Notification:
+def notify_applicant(
+    *, application: Application, kind: str, event=None, fresh_event: bool = False
+) -> Notification:
     """Queue an e-mail to the applicant; the worker sends it after the commit.
 
     With `event`, at most one notification per event (repeating the call returns the
-    first). An applicant without a portal account or an e-mail address gets none; the
+    first; `fresh_event`: the event was recorded just now, so there is none to look
+    for). An applicant without a portal account or an e-mail address gets none; the
     row records why.
     """
     if kind not in Notification.Kind.values:
@@ -60,8 +63,11 @@ def notify_applicant(*, application: Application, kind: str, event=None) -> Noti
         "skipped_reason": reason,
         "created_at": clock.now(),
     }
-    with transaction.atomic():
-        if event is not None:
+    # Inside the change's own transaction no savepoint is needed: all or nothing anyway.
+    with transaction.atomic(savepoint=False):
+        if event is not None and fresh_event:
+            notification = Notification.objects.create(event=event, **values)
+        elif event is not None:
             notification, created = Notification.objects.get_or_create(event=event, defaults=values)
             if not created:
                 return notification
@@ -80,7 +86,12 @@ def notify_applicant(*, application: Application, kind: str, event=None) -> Noti
 @on_event(*EVENT_KINDS)
 def event_notify(event: ApplicationEvent) -> None:
     """An event the applicant should hear about: queue the e-mail with it."""
-    notify_applicant(application=event.application, kind=EVENT_KINDS[event.action], event=event)
+    notify_applicant(
+        application=event.application,
+        kind=EVENT_KINDS[event.action],
+        event=event,
+        fresh_event=True,  # listeners run as the event is recorded
+    )
 
 
 def _message(notification: Notification, address: str) -> EmailMessage:

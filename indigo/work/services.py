@@ -28,9 +28,12 @@ OPEN = Task.State.OPEN
 # --- created and kept up to date by the lifecycle ------------------------------------
 
 
-def _handle_expected_days(application: Application) -> int:
+def _handle_expected_days(application: Application, *, new: bool = False) -> int:
+    # A new application has no tasks yet: no need to ask.
     open_days = (
-        Task.objects.filter(application=application, state=OPEN)
+        None
+        if new
+        else Task.objects.filter(application=application, state=OPEN)
         .exclude(code=HANDLE)
         .aggregate(m=Max("expected_days"))["m"]
     )
@@ -53,7 +56,8 @@ def urgency_refresh(*, application: Application) -> None:
             task.save(update_fields=["start_by"])
 
 
-def open_handle_task(application: Application) -> Task:
+def open_handle_task(application: Application, *, new: bool = False) -> Task:
+    """`new`: the application was received just now (it has no other tasks yet)."""
     return Task.objects.create(
         application=application,
         code=HANDLE,
@@ -62,7 +66,7 @@ def open_handle_task(application: Application) -> Task:
         due_on=application.decision_due,
         start_by=urgency.start_by(
             decision_due=application.decision_due,
-            expected_days=_handle_expected_days(application),
+            expected_days=_handle_expected_days(application, new=new),
         ),
     )
 

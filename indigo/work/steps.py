@@ -61,7 +61,7 @@ def has_owner(step: steps.Step) -> None:
 @steps.effect("work.open-handle-task")
 def open_handle(step: steps.Step) -> None:
     """An application (or an objection to its decision) is work: it needs an owner."""
-    open_handle_task(step.application)
+    open_handle_task(step.application, new=step.action == "receive")
 
 
 @steps.effect("work.take-ownership")
