@@ -9,6 +9,7 @@ class SponsorsConfig(AppConfig):
 
     def ready(self) -> None:
         from indigo import append_only
+        from indigo.sponsors import uploads  # noqa: F401 (the worker's job for CSV uploads)
         from indigo.sponsors.models import ChangeReport
 
         append_only.register(ChangeReport)

@@ -8,7 +8,8 @@ half-imported, so the good rows of a file are not held back by its broken ones; 
 sponsor corrects the broken rows and uploads them again.
 """
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 
 from django.utils.translation import gettext as _
 
@@ -66,8 +67,23 @@ class ImportReport:
     def already_applied(self) -> list[RowResult]:
         return self._with("already-applied")
 
+    def as_data(self) -> list[dict]:
+        """The report as JSON-able data (kept with a background upload)."""
+        return [asdict(row) for row in self.rows]
 
-def sponsor_bulk_import(*, actor, sponsor: Sponsor, csv_file) -> ImportReport:
+    @classmethod
+    def from_data(cls, rows: list[dict]) -> "ImportReport":
+        return cls(
+            rows=[
+                RowResult(**{**row, "errors": [FieldError(**e) for e in row["errors"]]})
+                for row in rows
+            ]
+        )
+
+
+def sponsor_bulk_import(
+    *, actor, sponsor: Sponsor, csv_file, progress: Callable[[int, int], None] | None = None
+) -> ImportReport:
     """Apply for many migrants from a CSV file (format: `indigo.sponsors.csv_format`).
 
     Every row is checked before anything is written. Rows without problems are then
@@ -77,7 +93,8 @@ def sponsor_bulk_import(*, actor, sponsor: Sponsor, csv_file) -> ImportReport:
     row for a person this sponsor already has a running application for (the same
     product) is skipped and named, so uploading a corrected file twice creates no
     duplicates. A problem with the file itself (not UTF-8, unknown columns, too big)
-    raises InvalidInput and nothing is imported.
+    raises InvalidInput and nothing is imported. `progress(done, total)` hears how many
+    rows are handled, after the check and after each filed row.
     """
     today = clock.today()
     sponsor_may_act(actor=actor, sponsor=sponsor, today=today)
@@ -122,6 +139,9 @@ def sponsor_bulk_import(*, actor, sponsor: Sponsor, csv_file) -> ImportReport:
             result.errors = []
         elif not result.errors:
             plans.append((result, kwargs))
+    done = len(results) - len(plans)
+    if progress:
+        progress(done, len(results))
     for result, kwargs in plans:
         try:
             application = sponsor_apply(
@@ -133,6 +153,9 @@ def sponsor_bulk_import(*, actor, sponsor: Sponsor, csv_file) -> ImportReport:
             result.errors = [FieldError(exc.field or "", exc.message, exc.code)]
         else:
             result.reference = application.reference
+        done += 1
+        if progress:
+            progress(done, len(results))
     return ImportReport(rows=results)
 
 

@@ -186,3 +186,38 @@ class ChangeReport(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Change reports are append-only and cannot be deleted.")
+
+
+class BulkUpload(models.Model):
+    """A CSV file of applications, filed row by row by the worker (it can take minutes).
+
+    The file is kept as text until it is filed; the report (per row: filed, skipped or
+    what to correct) replaces the need for it afterwards.
+    """
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Filing")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Could not be filed")
+
+    sponsor = models.ForeignKey(Sponsor, on_delete=models.PROTECT, related_name="uploads")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    file_name = models.CharField(max_length=255, blank=True)
+    # The report's messages are written in the uploader's language.
+    language = models.CharField(max_length=5, default="en")
+    content = models.TextField(blank=True, help_text=_("Emptied once the file is filed."))
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_done = models.PositiveIntegerField(default=0)
+    report = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name or 'upload'} ({self.get_state_display()})"

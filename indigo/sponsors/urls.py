@@ -8,6 +8,7 @@ urlpatterns = [
     path("apply", views.apply, name="apply"),
     path("upload", views.upload, name="upload"),
     path("upload/example.csv", views.csv_example, name="csv-example"),
+    path("uploads/<int:upload_id>", views.upload_status, name="upload-status"),
     path("applications/<str:reference>", views.application_detail, name="application-detail"),
     path("applications/<str:reference>/vouch", views.vouch, name="vouch"),
     path("applications/<str:reference>/information", views.statements, name="statements"),

@@ -6,7 +6,7 @@ the portal never tells that it exists.
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -18,12 +18,13 @@ from indigo.cases.services import ApplicantData
 from indigo.errors import DomainError, day
 from indigo.rules.selectors import parameter_in_force
 from indigo.rules.vocabulary import FACT_NAMES
-from indigo.sponsors import bulk_import, selectors, services
+from indigo.sponsors import selectors, services, uploads
 from indigo.sponsors.application_input import AuthorisationGiven
 from indigo.sponsors.categories import ADDRESS_DUTY, INFORMATION_DUTY
 from indigo.sponsors.csv_format import COLUMN_HELP, COLUMNS, column_need, csv_template
 from indigo.sponsors.decorators import sponsor_required
 from indigo.sponsors.forms import ApplyForm, ChangeReportForm, StatementsForm, UploadForm
+from indigo.sponsors.models import BulkUpload
 
 
 def _visible(request, reference: str) -> Application:
@@ -185,16 +186,18 @@ def upload(request):
         request.FILES if request.method == "POST" else None,
         sponsors=request.sponsors,
     )
-    report = None
     if form.is_bound and form.is_valid():
         try:
-            report = bulk_import.sponsor_bulk_import(
+            upload = uploads.bulk_upload_submit(
                 actor=request.user,
                 sponsor=form.chosen_sponsor(),
                 csv_file=form.cleaned_data["csv_file"],
+                language=request.LANGUAGE_CODE or "en",
             )
         except DomainError as exc:
             form.add_domain_error(exc)
+        else:
+            return redirect("sponsors:upload-status", upload_id=upload.pk)
     columns = [
         {
             "name": name,
@@ -203,11 +206,23 @@ def upload(request):
         }
         for name in COLUMNS
     ]
+    recent = BulkUpload.objects.filter(sponsor__in=request.sponsors)[:5]
     return render(
         request,
         "sponsors/upload.html",
-        {"form": form, "report": report, "columns": columns, "sponsors": request.sponsors},
+        {"form": form, "columns": columns, "sponsors": request.sponsors, "recent": recent},
     )
+
+
+@sponsor_required
+@require_http_methods(["GET"])
+def upload_status(request, upload_id: int):
+    """The progress of an upload, then its report (htmx asks again until it is done)."""
+    upload = get_object_or_404(BulkUpload, pk=upload_id, sponsor__in=request.sponsors)
+    context = {"upload": upload, "report": uploads.upload_report(upload)}
+    if request.htmx:
+        return render(request, "sponsors/_upload_progress.html", context)
+    return render(request, "sponsors/upload_status.html", context)
 
 
 @sponsor_required

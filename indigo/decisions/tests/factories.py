@@ -1,7 +1,8 @@
 """Applications ready for a decision, made through the services as in real use."""
 
-from datetime import date
+from datetime import UTC, date, datetime, time
 
+import time_machine
 from django.db import transaction
 
 from indigo import clock
@@ -49,13 +50,33 @@ def make_application_for(
     language: str = "en",
     **applicant,
 ):
+    channel = "post"
+    if customer_group == "recognised-sponsor":
+        # A recognised sponsor's migrants arrive through its own portal, filed by one of
+        # its employees (the filing rules: one door per kind of user).
+        from indigo.sponsors.tests.factories import make_sponsor, make_sponsor_user
+
+        actor = make_sponsor_user(make_sponsor(categories=["study", "work"]))
+        channel = "sponsor-portal"
+        if received_on is not None:
+            # A sponsor files on the day itself: stand on that day to file it.
+            with time_machine.travel(
+                datetime.combine(received_on, time(12), tzinfo=UTC), tick=False
+            ):
+                return application_create(
+                    actor=actor,
+                    product_code=product,
+                    applicant=ApplicantDataFactory(language=language, **applicant),
+                    customer_group_code=customer_group,
+                    channel=channel,
+                )
     return application_create(
         actor=actor,
         product_code=product,
         applicant=ApplicantDataFactory(language=language, **applicant),
         received_on=received_on,
         customer_group_code=customer_group,
-        channel="post",
+        channel=channel,
     )
 
 

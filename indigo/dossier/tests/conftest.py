@@ -43,5 +43,6 @@ def caseworker(db):
 
 @pytest.fixture
 def application(catalog, applicant):
-    """A study application the applicant submitted through the portal."""
-    return make_application(product="study", actor=applicant)
+    """An application the applicant submitted through the portal (family reunification:
+    a student's application comes from the sponsor, never from the student online)."""
+    return make_application(product="family-partner", actor=applicant)

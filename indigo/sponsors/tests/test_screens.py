@@ -81,11 +81,18 @@ def test_form_errors_are_shown_at_their_fields_and_nothing_is_filed(portal, univ
     assert not Application.objects.exists()
 
 
-def test_the_upload_shows_per_row_what_was_filed_and_what_to_correct(portal, university):
+def test_the_upload_shows_per_row_what_was_filed_and_what_to_correct(
+    portal, university, deliver_outbox
+):
     content = "\n".join([HEADER, GOOD, BAD_NATIONALITY]).encode()
     upload = SimpleUploadedFile("students.csv", content, content_type="text/csv")
 
-    html = portal.post(reverse("sponsors:upload"), {"csv_file": upload}).content.decode()
+    response = portal.post(reverse("sponsors:upload"), {"csv_file": upload})
+    # The worker files the rows; the page follows its progress, then shows the result.
+    status_url = response["Location"]
+    assert "0 of 2 rows handled" in portal.get(status_url).content.decode()
+    deliver_outbox()
+    html = portal.get(status_url).content.decode()
 
     application = Application.objects.get()
     assert detail_url(application) in html

@@ -118,7 +118,7 @@ def test_a_type_the_product_does_not_ask_for_is_refused_listing_the_allowed_type
         make_document(actor=applicant, application=application, type_code="birth-certificate")
 
     assert refused.value.field == "type"
-    assert "not part of the dossier of product 'study'" in refused.value.message
+    assert "not part of the dossier of product 'family-partner'" in refused.value.message
     assert f"Choose one of: {', '.join(allowed)}." in refused.value.message
 
 
@@ -140,7 +140,7 @@ def test_a_second_upload_of_a_type_is_version_2_and_version_1_is_kept(applicant,
 def test_versions_are_counted_per_type(applicant, application):
     make_document(actor=applicant, application=application, type_code="passport")
 
-    other = make_document(actor=applicant, application=application, type_code="proof-of-means")
+    other = make_document(actor=applicant, application=application, type_code="income-statement")
 
     assert other.version == 1
 
