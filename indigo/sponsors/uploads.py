@@ -68,7 +68,8 @@ def bulk_upload_run(message) -> str:
         content="",
         finished_at=clock.now(),
     )
-    return f"{len(report.imported)} filed, {len(report.failed)} not, {len(report.already_applied)} skipped"
+    filed, failed = len(report.imported), len(report.failed)
+    return f"{filed} filed, {failed} not, {len(report.already_applied)} skipped"
 
 
 def upload_report(upload: BulkUpload) -> ImportReport | None:
