@@ -13,7 +13,7 @@ from indigo import clock
 from indigo.accounts.roles import Role, has_role, is_staff_member
 from indigo.api.pagination import LinkCursorPagination
 from indigo.cases import selectors, services
-from indigo.cases.access import application_view_record
+from indigo.cases.access import application_view_record, applications_seen
 from indigo.cases.deadline import deadline_of
 from indigo.cases.lifecycle import TRANSITIONS, actions_from
 from indigo.cases.models import Application, Status, Suspension
@@ -135,6 +135,7 @@ class ApplicationListApi(APIView):
         qs = selectors.application_list(user=request.user, **filters.validated_data)
         paginator = LinkCursorPagination()
         page = paginator.paginate_queryset(qs, request, view=self)
+        applications_seen(user=request.user, applications=page, context="api:applications_list")
         return paginator.get_paginated_response(ApplicationOutput(page, many=True).data)
 
     @extend_schema(
@@ -161,6 +162,9 @@ class ApplicationListApi(APIView):
             applicant=services.ApplicantData(**v["applicant"]),
             channel=v.get("channel", Channel.POST) if staff else Channel.ONLINE,
             account=None if staff else request.user,
+        )
+        application_view_record(
+            user=request.user, application=application, context="api:applications_create"
         )
         return Response(
             ApplicationDetailOutput(application, context={"request": request}).data,
@@ -231,5 +235,8 @@ class ApplicationActionApi(APIView):
             on=v.get("on"),
             until=v.get("until"),
             suspension_kind=v["kind"],
+        )
+        application_view_record(
+            user=request.user, application=application, context="api:applications_action"
         )
         return Response(ApplicationDetailOutput(application, context={"request": request}).data)
