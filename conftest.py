@@ -25,10 +25,12 @@ flush.Command.handle = _flush_allowing_purge
 
 
 def _ensure_catalog():
+    from indigo.audit.chain import chain_heads_ensure
     from indigo.catalog.models import Product
     from indigo.catalog.services import catalog_load
     from indigo.rules.services import ensure_parameters
 
+    chain_heads_ensure()  # the processing log's chains, as the migration made them
     if not Product.objects.exists():
         catalog_load()
     ensure_parameters()  # the rule parameters (law as data) go with the catalog

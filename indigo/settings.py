@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "indigo.organisation",
     "indigo.catalog",
     "indigo.deadlines",
+    "indigo.audit",
     "indigo.cases",
     "indigo.penalties",
     "indigo.outbox",
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "indigo.desks",
     "indigo.api",
     "indigo.staff",
+    "indigo.privacy",
     "indigo.operations",
     "indigo.demo",
 ]
@@ -66,6 +68,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "indigo.audit.middleware.TraceMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -76,6 +79,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "indigo.api.middleware.ApiHeadersMiddleware",
+    "indigo.staff.admin_audit.AdminProcessingLogMiddleware",
 ]
 
 ROOT_URLCONF = "indigo.urls"
@@ -218,6 +222,9 @@ EMAIL_USE_TLS = os.environ.get("INDIGO_EMAIL_USE_TLS") == "1"
 EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = os.environ.get("INDIGO_DEFAULT_FROM_EMAIL", "noreply@indigo.invalid")
 # Where applicants reach the portal; e-mails link here (they carry no personal data).
+# The key of the pseudonyms in the processing log (indigo.audit.pseudonyms). Set it once
+# and keep it: with another key, older log lines can no longer be found by person.
+INDIGO_PSEUDONYM_KEY = os.environ.get("INDIGO_PSEUDONYM_KEY", "")
 INDIGO_PUBLIC_URL = os.environ.get("INDIGO_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Who sees which application: each rule returns the applications it lets a user see

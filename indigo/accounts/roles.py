@@ -18,10 +18,21 @@ class Role(StrEnum):
     CONTACT = "contact"  # contact centre
     APPLICANT = "applicant"
     SPONSOR = "sponsor"  # referent
+    # Issue 9: reads the processing log (who saw a person's data) and answers requests
+    # for access (AVG art. 15); sees no applications of its own accord.
+    PRIVACY = "privacy"  # privacy officer (functionaris gegevensbescherming / privacy-officer)
 
 
 STAFF_ROLES = frozenset(
-    {Role.ADMIN, Role.CASEWORKER, Role.MANAGER, Role.SPECIALIST, Role.DESK, Role.CONTACT}
+    {
+        Role.ADMIN,
+        Role.CASEWORKER,
+        Role.MANAGER,
+        Role.SPECIALIST,
+        Role.DESK,
+        Role.CONTACT,
+        Role.PRIVACY,
+    }
 )
 
 

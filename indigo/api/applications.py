@@ -14,7 +14,7 @@ from indigo.accounts.roles import Role, has_role, is_staff_member
 from indigo.api.base import with_lifecycle_actions
 from indigo.api.pagination import LinkCursorPagination
 from indigo.cases import selectors, services
-from indigo.cases.access import application_view_record
+from indigo.cases.access import application_view_record, applications_seen
 from indigo.cases.deadline import deadline_of
 from indigo.cases.lifecycle import TRANSITIONS, actions_from
 from indigo.cases.models import Application, Status, Suspension
@@ -136,6 +136,7 @@ class ApplicationListApi(APIView):
         qs = selectors.application_list(user=request.user, **filters.validated_data)
         paginator = LinkCursorPagination()
         page = paginator.paginate_queryset(qs, request, view=self)
+        applications_seen(user=request.user, applications=page, context="api:applications_list")
         return paginator.get_paginated_response(ApplicationOutput(page, many=True).data)
 
     @extend_schema(
@@ -162,6 +163,9 @@ class ApplicationListApi(APIView):
             applicant=services.ApplicantData(**v["applicant"]),
             channel=v.get("channel", Channel.POST) if staff else Channel.ONLINE,
             account=None if staff else request.user,
+        )
+        application_view_record(
+            user=request.user, application=application, context="api:applications_create"
         )
         return Response(
             ApplicationDetailOutput(application, context={"request": request}).data,
@@ -236,5 +240,7 @@ class ApplicationActionApi(APIView):
             )
         except Conflict as exc:
             raise with_lifecycle_actions(exc, application) from None
-
+        application_view_record(
+            user=request.user, application=application, context="api:applications_action"
+        )
         return Response(ApplicationDetailOutput(application, context={"request": request}).data)

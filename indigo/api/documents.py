@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from indigo.api.applications import get_visible_application
+from indigo.cases.access import application_view_record
 from indigo.dossier import selectors, services, sniffing
 from indigo.dossier.models import Document, DocumentAccess, Source
 
@@ -60,6 +61,9 @@ class DocumentListApi(APIView):
     def get(self, request, reference: str):
         application = get_visible_application(request, reference)
         documents = selectors.documents_of(application=application)
+        application_view_record(
+            user=request.user, application=application, context="api:documents_list"
+        )
         context = {"request": request, "reference": application.reference}
         return Response(DocumentOutput(documents, many=True, context=context).data)
 
@@ -86,6 +90,9 @@ class DocumentListApi(APIView):
             source=v.get("source"),
         )
         document = selectors.document_get(application=application, document_id=document.pk)
+        application_view_record(
+            user=request.user, application=application, context="api:documents_create"
+        )
         context = {"request": request, "reference": application.reference}
         return Response(DocumentOutput(document, context=context).data, status=201)
 

@@ -24,8 +24,8 @@ from django.db.models import Q, QuerySet
 from django.utils.module_loading import import_string
 
 from indigo import clock
-from indigo.accounts.roles import is_staff_member
-from indigo.cases.models import Application, ApplicationView
+from indigo.audit.services import processing_record
+from indigo.cases.models import Application
 
 
 @cache
@@ -48,9 +48,18 @@ def applications_visible_to(user) -> QuerySet[Application]:
 
 
 def application_view_record(*, user, application: Application, context: str) -> None:
-    """Record that a member of staff saw this application (applicants' own views are not
-    logged: it is their own data)."""
-    if is_staff_member(user):
-        ApplicationView.objects.create(
-            application=application, user=user, at=clock.now(), context=context
-        )
+    """Record in the processing log that `user` saw this application's personal data
+    (an applicant's views of their own application are not logged: it is their own data)."""
+    processing_record(user=user, applicant_ids=[application.applicant_id], operation=context)
+
+
+def applications_seen(*, user, applications, context: str = "") -> None:
+    """Record a list page: one processing line per person on it."""
+    processing_record(
+        user=user, applicant_ids=[a.applicant_id for a in applications], operation=context
+    )
+
+
+def persons_seen(*, user, applicant_ids, context: str = "", activity=None) -> None:
+    """Record a page that shows people (a search result, a person's overview)."""
+    processing_record(user=user, applicant_ids=applicant_ids, operation=context, activity=activity)

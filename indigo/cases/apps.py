@@ -9,10 +9,11 @@ class CasesConfig(AppConfig):
 
     def ready(self) -> None:
         from indigo import append_only
-        from indigo.cases.models import ApplicationEvent, ApplicationView
+        from indigo.audit import chain
+        from indigo.cases.models import ApplicationEvent
 
         append_only.register(ApplicationEvent)
-        append_only.register(ApplicationView)
+        chain.register(ApplicationEvent)
         append_only.connect()
 
         from indigo.cases import changes, checks  # noqa: F401  (the lifecycle's own changes)

@@ -13,6 +13,7 @@ from datetime import date
 from django.db import transaction
 
 from indigo import clock
+from indigo.audit.chain import chain_seal
 from indigo.cases.event_kinds import EventKind, payload_check
 from indigo.cases.models import Application, ApplicationEvent
 
@@ -45,7 +46,7 @@ def event_record(
 ) -> ApplicationEvent:
     assert transaction.get_connection().in_atomic_block, "events are written inside the change"
     kind = payload_check(action, payload or {})
-    event = ApplicationEvent.objects.create(
+    event = ApplicationEvent(
         application=application,
         occurred_at=clock.now(),
         effective_on=effective_on or clock.today(),
@@ -56,6 +57,8 @@ def event_record(
         reason=reason,
         payload=payload or {},
     )
+    chain_seal(event)  # the next link of this application's chain (locks its head)
+    event.save(force_insert=True)
     for listener in _listeners.get(kind, ()):
         listener(event)
     return event

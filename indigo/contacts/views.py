@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from indigo.accounts.decorators import staff_required
-from indigo.cases.access import application_view_record
+from indigo.cases.access import persons_seen
 from indigo.cases.models import Applicant
 from indigo.contacts import selectors, services
 from indigo.contacts.forms import ContactForm, PersonSearchForm
@@ -26,6 +26,12 @@ def person_search(request):
             persons = selectors.person_search(user=request.user, **form.cleaned_data)
         except DomainError as exc:
             form.add_domain_error(exc)
+    if persons:
+        persons_seen(
+            user=request.user,
+            applicant_ids=[p.pk for p in persons],
+            context="contacts:person-search",
+        )
     return render(
         request,
         "contacts/person_search.html",
@@ -57,6 +63,5 @@ def person_detail(request, applicant_id: int):
                 _("The contact was logged. It shows on the timeline of the applications."),
             )
             return redirect("contacts:person-detail", applicant_id=applicant.pk)
-    for application in shown:
-        application_view_record(user=request.user, application=application, context=VIEW_CONTEXT)
+    persons_seen(user=request.user, applicant_ids=[applicant.pk], context=VIEW_CONTEXT)
     return render(request, "contacts/person_detail.html", {"overview": overview, "form": form})

@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from indigo import clock
 from indigo.accounts.roles import Role, has_role, is_staff_member
+from indigo.cases.access import application_view_record
 from indigo.cases.event_kinds import EventKind
 from indigo.cases.events import event_record
 from indigo.cases.models import Application, Status
@@ -367,6 +368,12 @@ def _verified_copy(document: Document) -> IO[bytes]:
     return copy
 
 
+def document_content_verified(*, document: Document) -> IO[bytes]:
+    """The document's bytes, checked against its SHA-256, without recording an opening:
+    for callers that record the processing themselves (the person's data export)."""
+    return _verified_copy(document)
+
+
 def document_open(
     *, actor, document: Document, kind: str = DocumentAccess.Kind.VIEW, context: str = ""
 ) -> IO[bytes]:
@@ -384,6 +391,11 @@ def document_open(
         with transaction.atomic():
             DocumentAccess.objects.create(
                 document=document, user=actor, at=clock.now(), kind=kind, context=context
+            )
+            application_view_record(
+                user=actor,
+                application=document.application,
+                context=f"dossier:document-{kind}" + (f" ({context})" if context else ""),
             )
     except BaseException:
         content.close()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from indigo import clock
+from indigo.cases.access import application_view_record, applications_seen
 from indigo.cases.deadline import deadline_of
 from indigo.cases.models import Application
 from indigo.cases.selectors import application_events
@@ -45,6 +46,9 @@ def dashboard(request):
     today = clock.today()
     page = _page(request)
     rows, has_next = selectors.dashboard_rows(user=request.user, today=today, page=page)
+    applications_seen(
+        user=request.user, applications=[r.application for r in rows], context="sponsors:dashboard"
+    )
     return render(
         request,
         "sponsors/dashboard.html",
@@ -71,6 +75,9 @@ def _detail(request, application: Application, *, statements_form=None, status=2
     asked = selectors.asked_of_sponsor(application=application, today=today)
     names = [f.name for f in asked.missing_facts]
     sponsor = application.sponsorship.sponsor
+    application_view_record(
+        user=request.user, application=application, context="sponsors:application-detail"
+    )
     return render(
         request,
         "sponsors/application_detail.html",
@@ -258,6 +265,9 @@ def report_change(request, reference: str):
             else:
                 messages.success(request, _("Thank you. The change was reported to the IND."))
             return redirect("sponsors:application-detail", reference=application.reference)
+    application_view_record(
+        user=request.user, application=application, context="sponsors:report-change"
+    )
     return render(
         request,
         "sponsors/report_change.html",

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from indigo.staff import decision_views as decisions
+from indigo.staff import privacy_views as privacy
 from indigo.staff import views
 
 app_name = "staff"
@@ -49,4 +50,7 @@ urlpatterns = [
         decisions.decision_letter_pdf_view,
         name="decision-letter-pdf",
     ),
+    # The privacy officer (issue 9): who saw a person's data; their data export.
+    path("privacy/access-log", privacy.access_log, name="privacy-access-log"),
+    path("privacy/persons/<int:applicant_id>/export", privacy.export, name="privacy-export"),
 ]

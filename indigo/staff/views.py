@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from indigo import clock
 from indigo.accounts.decorators import staff_required
 from indigo.cases import selectors, services
-from indigo.cases.access import application_view_record
+from indigo.cases.access import application_view_record, applications_seen
 from indigo.cases.deadline import deadline_of
 from indigo.cases.information_requests import information_request_create
 from indigo.cases.lifecycle import ACTIVE, actions_from
@@ -49,6 +49,9 @@ def application_list(request):
     rows = list(qs[(page - 1) * PAGE_SIZE : page * PAGE_SIZE + 1])
     today = clock.today()
     applications = [(a, deadline_of(a, today=today)) for a in rows[:PAGE_SIZE]]
+    applications_seen(
+        user=request.user, applications=rows[:PAGE_SIZE], context="staff:application-list"
+    )
     query = request.GET.copy()
     query.pop("page", None)
     return render(

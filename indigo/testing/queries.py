@@ -10,3 +10,8 @@ def page_queries(client, url: str, **headers) -> int:
         response = client.get(url, **headers)
     assert response.status_code == 200, f"{url} answered {response.status_code}"
     return len(captured.captured_queries)
+
+
+# What recording a page in the processing log costs, whatever the number of people on it:
+# lock, advance and insert for the who (AccessTrace) and for the lines (one bulk insert).
+PROCESSING_LOG_QUERIES = 6

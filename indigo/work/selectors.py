@@ -19,6 +19,7 @@ def worklist_for(*, user, limit: int = 50) -> QuerySet[Task]:
             "due_on",
             "blocking",
             "application__reference",
+            "application__applicant",  # for the processing log (who saw which person)
             "application__status",
             "application__decision_due",
             "application__product__code",

@@ -7,7 +7,11 @@ from django.views.decorators.http import require_POST
 
 from indigo import clock
 from indigo.accounts.decorators import staff_required
-from indigo.cases.access import applications_visible_to
+from indigo.cases.access import (
+    application_view_record,
+    applications_seen,
+    applications_visible_to,
+)
 from indigo.errors import DomainError
 from indigo.work import services, urgency
 from indigo.work.forms import TaskResultForm
@@ -29,6 +33,11 @@ def worklist(request):
         )
         for task in worklist_for(user=request.user)
     ]
+    applications_seen(
+        user=request.user,
+        applications=[task.application for task, _ in rows],
+        context="work:worklist",
+    )
     return render(
         request,
         "work/worklist.html",
@@ -82,6 +91,7 @@ def task_detail(request, task_id: int):
                 messages.success(request, _("Result saved. The owner of the case can see it."))
                 return redirect("work:worklist")
     today = clock.today()
+    application_view_record(user=request.user, application=task.application, context="work:task")
     return render(
         request,
         "work/task.html",

@@ -31,6 +31,14 @@ class ApplicationEvent(models.Model):
     to_status = models.CharField(max_length=20, blank=True)
     reason = models.TextField(blank=True)
     payload = models.JSONField(default=dict, blank=True)
+    # The hash chain (indigo.audit.chain): one chain per application.
+    content_hash = models.CharField(max_length=64, editable=False, default="")
+    chain_hash = models.CharField(max_length=64, editable=False, default="")
+    # Set when retention anonymised the reason and payload (the hashes stay).
+    redacted_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    CHAIN_PREFIX = "event:"
+    CHAIN_ORDERING = ("application_id", "id")
 
     class Meta:
         ordering = ["occurred_at", "id"]
@@ -53,3 +61,19 @@ class ApplicationEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Application events are append-only and cannot be deleted.")
+
+    def chain_key(self) -> str:
+        return f"{self.CHAIN_PREFIX}{self.application_id}"
+
+    def chain_content(self) -> dict:
+        return {
+            "application_id": self.application_id,
+            "occurred_at": self.occurred_at,
+            "effective_on": self.effective_on,
+            "actor_id": self.actor_id,
+            "action": self.action,
+            "from_status": self.from_status,
+            "to_status": self.to_status,
+            "reason": self.reason,
+            "payload": self.payload,
+        }

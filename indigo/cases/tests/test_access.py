@@ -5,8 +5,8 @@ import time_machine
 from rest_framework.test import APIClient
 
 from indigo.accounts.tests.factories import join, make_unit, user_with_role
+from indigo.audit.tests.helpers import logged
 from indigo.cases.access import applications_visible_to
-from indigo.cases.models import ApplicationView
 from indigo.cases.tests.factories import make_application
 from indigo.work.models import Task
 
@@ -120,9 +120,5 @@ def test_every_staff_view_of_an_application_is_recorded(units, client):
     api.get(f"/api/v1/applications/{study.reference}")
     client.get(f"/staff/applications/{study.reference}")
 
-    contexts = set(
-        ApplicationView.objects.filter(application=study, user=caseworker).values_list(
-            "context", flat=True
-        )
-    )
+    contexts = logged(applicant_id=study.applicant_id, user=caseworker)
     assert contexts == {"api:applications_retrieve", "staff:application-detail"}

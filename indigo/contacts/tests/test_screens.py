@@ -5,8 +5,10 @@ import time_machine
 from django.urls import reverse
 
 from indigo.accounts.tests.factories import user_with_role
+from indigo.audit.models import ProcessingRecord
+from indigo.audit.tests.helpers import logged
 from indigo.cases.information_requests import information_request_create
-from indigo.cases.models import ApplicationEvent, ApplicationView
+from indigo.cases.models import ApplicationEvent
 from indigo.cases.services import application_act
 from indigo.cases.tests.factories import make_application
 from indigo.contacts.models import ContactMoment
@@ -73,7 +75,7 @@ def test_the_page_of_a_person_with_only_invisible_applications_is_not_found(agen
     asylum = make_application(product="asylum")
 
     assert agent_client.get(person_url(asylum.applicant)).status_code == 404
-    assert not ApplicationView.objects.exists()
+    assert not ProcessingRecord.objects.exists()
 
 
 def test_the_person_page_shows_only_the_applications_the_user_may_see(agent_client):
@@ -86,16 +88,18 @@ def test_the_person_page_shows_only_the_applications_the_user_may_see(agent_clie
     assert asylum.reference not in html
 
 
-def test_the_person_page_records_a_view_of_every_application_shown(agent_client):
+def test_the_person_page_and_the_search_are_recorded_in_the_processing_log(agent_client):
     first = make_application(v_number="1234567890")
-    second = make_application(v_number="1234567890", product="highly-skilled-migrant")
-    make_application(product="asylum", v_number="1234567890")
+    other = make_application(v_number="2234567890")
 
+    agent_client.get(reverse("contacts:person-search"), {"v_number": "1234567890"})
     agent_client.get(person_url(first.applicant))
 
-    views = ApplicationView.objects.filter(user=agent_client.user)
-    assert {v.application for v in views} == {first, second}
-    assert {v.context for v in views} == {"contacts:person"}
+    assert logged(applicant_id=first.applicant_id, user=agent_client.user) == {
+        "contacts:person-search",
+        "contacts:person",
+    }
+    assert logged(applicant_id=other.applicant_id) == set()
 
 
 def test_logging_a_contact_from_the_page_redirects_back_with_a_message(agent_client):

@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from indigo.accounts.tests.factories import user_with_role
-from indigo.cases.models import ApplicationEvent, ApplicationView
+from indigo.audit.tests.helpers import logged
+from indigo.cases.models import ApplicationEvent
 from indigo.desks.services import appointment_book
 from indigo.desks.tests.conftest import TOMORROW, at
 from indigo.desks.tests.factories import applicant_with_application, desk_employee, make_desk
@@ -107,9 +108,9 @@ def test_the_appointment_page_shows_the_person_and_records_the_view(employee_cli
 
     assert appointment.applicant.surname in html
     assert "1. Identify the applicant" in html
-    assert ApplicationView.objects.filter(
-        user=employee_client.user, application=appointment.application, context="desks:appointment"
-    ).exists()
+    assert "desks:appointment" in logged(
+        applicant_id=appointment.application.applicant_id, user=employee_client.user
+    )
 
 
 def test_the_whole_desk_visit_from_the_screens(employee_client, appointment):

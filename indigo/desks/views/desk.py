@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from indigo import clock
-from indigo.cases.access import application_view_record
+from indigo.cases.access import application_view_record, persons_seen
 from indigo.desks import selectors, services
 from indigo.desks.decorators import desk_staff_required
 from indigo.desks.forms import CodeForm, DeskDayForm, IdentifyForm, IssueForm
@@ -44,6 +44,12 @@ def desk_day(request):
         desk, on = form.cleaned_data["desk"], form.cleaned_data["day"]
     else:
         desk, on = first, clock.today()
+    appointments = list(selectors.appointments_at(desk=desk, day=on))
+    persons_seen(
+        user=request.user,
+        applicant_ids=[a.applicant_id for a in appointments],
+        context="desks:desk-day",
+    )
     return render(
         request,
         "desks/desk_day.html",
@@ -53,7 +59,7 @@ def desk_day(request):
             "desk": desk,
             "day": on,
             "is_today": on == clock.today(),
-            "appointments": selectors.appointments_at(desk=desk, day=on),
+            "appointments": appointments,
         },
     )
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from indigo.sponsors.tests.factories import sponsored_application
-from indigo.testing.queries import page_queries
+from indigo.testing.queries import PROCESSING_LOG_QUERIES, page_queries
 
 
 @pytest.mark.parametrize("rows", [2, 20])
@@ -13,4 +13,4 @@ def test_the_dashboard_does_not_query_per_application(client, university, office
         sponsored_application(university, actor=officer, surname=f"Student {number}")
     client.force_login(officer)
 
-    assert page_queries(client, reverse("sponsors:dashboard")) <= 8
+    assert page_queries(client, reverse("sponsors:dashboard")) <= 8 + PROCESSING_LOG_QUERIES
