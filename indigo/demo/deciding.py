@@ -73,6 +73,40 @@ JUDGED: dict[str, str] = {
     "relationship": "The interview showed a lasting and exclusive relationship.",
 }
 DEFAULT_JUDGED = "Income checked against the current norm."
+
+# The motivation in the letter is addressed to the applicant, in the applicant's
+# language (the journey's reasons are the caseworker's notes, in English).
+LETTER_MOTIVATION = {
+    "refuse": {
+        "nl": "Wij hebben alle gegevens van uw aanvraag gewogen. U voldoet niet aan de "
+        "voorwaarden die hierboven staan. Daarom wijzen wij uw aanvraag af.",
+        "en": "We weighed all the information of your application. You do not meet the "
+        "conditions above. That is why we refuse your application.",
+    },
+    "refuse-on-objection": {
+        "nl": "Wij hebben uw bezwaar beoordeeld. Uw bezwaar verandert niets aan de "
+        "voorwaarden waaraan u niet voldoet. De afwijzing blijft staan.",
+        "en": "We assessed your objection. It does not change the conditions you do not "
+        "meet. The refusal stands.",
+    },
+    "grant": {
+        "nl": "Wij hebben uw gegevens gecontroleerd met de normen die nu gelden. U voldoet "
+        "aan de voorwaarden.",
+        "en": "We checked your information against the norms that apply now. You meet the "
+        "conditions.",
+    },
+    "no-end-date": {
+        "nl": "De regels geven geen einddatum. Daarom geven wij u de vergunning voor 1 jaar.",
+        "en": "The rules give no end date. That is why we give you the permit for 1 year.",
+    },
+}
+
+
+def letter_motivation(application: Application, kind: str) -> str:
+    language = "nl" if (application.applicant.language or "").startswith("nl") else "en"
+    return LETTER_MOTIVATION[kind][language]
+
+
 CORRECTED = "documents sent with the objection"
 
 
@@ -326,6 +360,11 @@ class Deciding:
         """The owner decides on a day from `since` to `until` (the notification); a
         refusal is approved by a colleague of the unit by `until`."""
         decided_on = since + timedelta(days=self.rng.randint(0, (until - since).days))
+        if motivation:
+            kind = "refuse" if refused else "grant"
+            if refused and application.objection_period_ends is not None:
+                kind = "refuse-on-objection"
+            motivation = letter_motivation(application, kind)
         with self.replay.on(decided_on):
             assessment = assessment_of(application=application)
             if refused:
@@ -361,7 +400,8 @@ class Deciding:
                 for f in assessment.findings
                 if f.outcome is not Outcome.MET
             ]
-            motivation = " ".join(dict.fromkeys(judged)) or DEFAULT_JUDGED
+            motivation = letter_motivation(application, "grant") if judged else ""
+            motivation = motivation or letter_motivation(application, "grant")
         if assessment.validity is None and assessment.sets_validity:
             # The rules cannot give an end date: the owner sets one and says why.
             return decision_record(
@@ -369,7 +409,7 @@ class Deciding:
                 application=application,
                 outcome=Out.GRANT_DIFFERENTLY,
                 motivation=(motivation + " " if motivation else "")
-                + "The rules give no end date; the permit is granted for one year.",
+                + letter_motivation(application, "no-end-date"),
                 valid_until=application.received_on + relativedelta(years=1),
             )
         return decision_record(
