@@ -60,6 +60,10 @@ class EventKind(models.TextChoices):
     APPLICANT_IDENTIFIED = "applicant-identified", _("Applicant identified at the desk")
     BIOMETRICS_TAKEN = "biometrics-taken", _("Biometrics taken")
     DOCUMENT_ISSUED = "residence-document-issued", _("Residence document handed out")
+    # Issue 10: intended refusal (voornemen) and written view (zienswijze).
+    INTENTION_SENT = "intention-sent", _("Intended refusal sent")
+    VIEW_RECEIVED = "view-received", _("Written view received")
+    INTENTION_LETTER_SENT = "intention-letter-sent", _("Letter with the intended refusal sent")
 
 
 K = EventKind
@@ -134,6 +138,11 @@ PAYLOAD: dict[EventKind, frozenset[str]] = {
     K.APPLICANT_IDENTIFIED: _APPOINTMENT | {"document"},
     K.BIOMETRICS_TAKEN: _APPOINTMENT,
     K.DOCUMENT_ISSUED: _APPOINTMENT | {"card_number"},
+    # Issue 10. intention: its id; view_due: the last day for the written view; the
+    # application waits for the view until then.
+    K.INTENTION_SENT: frozenset({"intention", "required_by", "sent_on", "view_due"}),
+    K.VIEW_RECEIVED: frozenset({"intention", "received_on", "late"}),
+    K.INTENTION_LETTER_SENT: frozenset({"intention", "document", "sha256", "language"}),
 }
 
 # What an applicant (and a sponsor acting for them) sees of the history: the steps of
@@ -157,6 +166,8 @@ APPLICANT_VISIBLE = frozenset(
         K.DOCUMENT_UPLOADED,
         K.INFORMATION_REQUESTED,
         K.INFORMATION_ANSWERED,
+        K.INTENTION_SENT,
+        K.VIEW_RECEIVED,
     }
 )
 

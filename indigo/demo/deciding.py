@@ -21,9 +21,15 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
+from indigo import clock
 from indigo.cases.models import Application
+from indigo.decisions.intentions import (
+    intention_required,
+    intention_send,
+    intention_view_record,
+)
 from indigo.decisions.models import Decision
-from indigo.decisions.selectors import GRANT, assessment_of
+from indigo.decisions.selectors import GRANT, assessment_of, finding_snapshot
 from indigo.decisions.services import decision_approve, decision_record
 from indigo.demo.organisation import Organisation
 from indigo.demo.replay import Replay
@@ -94,6 +100,17 @@ LETTER_MOTIVATION = {
         "aan de voorwaarden.",
         "en": "We checked your information against the norms that apply now. You meet the "
         "conditions.",
+    },
+    "intention": {
+        "nl": "Uit de gegevens die wij hebben, blijkt dat u niet voldoet aan de voorwaarden "
+        "die hieronder staan.",
+        "en": "The information we have shows that you do not meet the conditions below.",
+    },
+    "view-answer": {
+        "nl": "Wij hebben uw reactie gelezen. U noemt geen nieuwe feiten of documenten. "
+        "Daarom blijven wij bij ons voornemen.",
+        "en": "We read your response. You mention no new facts or documents. That is why "
+        "we keep to our intention.",
     },
     "no-end-date": {
         "nl": "De regels geven geen einddatum. Daarom geven wij u de vergunning voor 1 jaar.",
@@ -372,11 +389,13 @@ class Deciding:
                     raise AssertionError(
                         f"Demo refusal of {application.reference} with information missing."
                     )
+                view_answer = self._intention_and_view(application, decider=decider)
                 decision = decision_record(
                     actor=decider,
                     application=application,
                     outcome=Out.REFUSE,
                     motivation=motivation,
+                    view_answer=view_answer,
                 )
             else:
                 decision = self._grant(
@@ -392,6 +411,26 @@ class Deciding:
             with self.replay.on(approved_on):
                 decision = decision_approve(actor=self.rng.choice(colleagues), decision=decision)
         return decision
+
+    def _intention_and_view(self, application, *, decider) -> str:
+        """Where the law requires it, the intended refusal is sent and the applicant
+        answers the same day (the demo does not wait out the period); the decision then
+        answers the view."""
+        application.refresh_from_db()
+        findings = [finding_snapshot(f) for f in assessment_of(application=application).findings]
+        if not intention_required(application=application, findings=findings, on=clock.today()):
+            return ""
+        intention = intention_send(
+            actor=decider,
+            application=application,
+            grounds=letter_motivation(application, "intention"),
+        )
+        intention_view_record(
+            actor=decider,
+            intention=intention,
+            text="The applicant disagrees with the intended refusal.",
+        )
+        return letter_motivation(application, "view-answer")
 
     def _grant(self, application, *, decider, assessment, motivation: str) -> Decision:
         if assessment.proposal != GRANT and not motivation:
