@@ -84,6 +84,10 @@ class EventKind(models.TextChoices):
     APPEAL_JUDGMENT = "appeal-judgment", _("Court judgment recorded")
     COMPLAINT_LODGED = "complaint-lodged", _("Complaint received")
     COMPLAINT_ANSWERED = "complaint-answered", _("Complaint answered")
+    # Issue 10: intended refusal (voornemen) and written view (zienswijze).
+    INTENTION_SENT = "intention-sent", _("Intended refusal sent")
+    VIEW_RECEIVED = "view-received", _("Written view received")
+    INTENTION_LETTER_SENT = "intention-letter-sent", _("Letter with the intended refusal sent")
 
 
 K = EventKind
@@ -182,6 +186,11 @@ PAYLOAD: dict[EventKind, frozenset[str]] = {
     K.APPEAL_JUDGMENT: frozenset({"appeal", "outcome", "judgment_on", "new_decision_by"}),
     K.COMPLAINT_LODGED: frozenset({"complaint", "category", "channel"}),
     K.COMPLAINT_ANSWERED: frozenset({"complaint", "outcome"}),
+    # Issue 10. intention: its id; view_due: the last day for the written view; the
+    # application waits for the view until then.
+    K.INTENTION_SENT: frozenset({"intention", "required_by", "sent_on", "view_due"}),
+    K.VIEW_RECEIVED: frozenset({"intention", "received_on", "late"}),
+    K.INTENTION_LETTER_SENT: frozenset({"intention", "document", "sha256", "language"}),
 }
 
 # What an applicant (and a sponsor acting for them) sees of the history: the steps of
@@ -214,6 +223,8 @@ APPLICANT_VISIBLE = frozenset(
         K.APPEAL_JUDGMENT,
         K.COMPLAINT_LODGED,
         K.COMPLAINT_ANSWERED,
+        K.INTENTION_SENT,
+        K.VIEW_RECEIVED,
     }
 )
 

@@ -98,9 +98,39 @@ class _VersionSpec:
     outcomes: dict[str, _RemedySpec | None]
 
 
+ALWAYS = "always"
+INFORMATION_NOT_PROVIDED = "information-not-provided"
+
+
+@dataclass(frozen=True)
+class _IntentionSpec:
+    valid_from: date
+    required: str
+    period: SourcedPeriod
+    procedures: dict[str, SourcedPeriod]
+    citation: Words
+
+
+@dataclass(frozen=True)
+class IntentionRule:
+    """When an intended refusal (voornemen) is required, and the period for the written
+    view (zienswijze)."""
+
+    product: str
+    valid_from: date
+    required: str  # ALWAYS or INFORMATION_NOT_PROVIDED
+    period: Period
+    citation: Words
+    procedure: str = ""
+
+    def view_due(self, *, sent_on: date) -> date:
+        return apply_atw(sent_on, add_period(sent_on, self.period))
+
+
 @dataclass(frozen=True)
 class RemediesSpec:
     by_product: dict[str, list[_VersionSpec]]
+    intentions: dict[str, list[_IntentionSpec]] = None
 
     def products(self) -> set[str]:
         return set(self.by_product)
@@ -109,8 +139,9 @@ class RemediesSpec:
 class RemediesReader(Reader):
     def parse(self, data) -> RemediesSpec:
         where = "remedies file"
-        if self.mapping(data, where, required={"remedies"}, optional={"shared"}) is None:
-            return RemediesSpec({})
+        optional = {"shared", "intentions"}
+        if self.mapping(data, where, required={"remedies"}, optional=optional) is None:
+            return RemediesSpec({}, {})
         by_product: dict[str, list[_VersionSpec]] = {}
         for index, raw in enumerate(self.items(data, "remedies", where), start=1):
             entry_where = f"remedies #{index}"
@@ -126,7 +157,52 @@ class RemediesReader(Reader):
                 if code in by_product:
                     self.error(f"product '{code}'", "remedies", "listed more than once")
                 by_product[code] = versions
-        return RemediesSpec(by_product)
+        return RemediesSpec(by_product, self.intentions(data))
+
+    def intentions(self, data) -> dict[str, list[_IntentionSpec]]:
+        by_product: dict[str, list[_IntentionSpec]] = {}
+        for index, raw in enumerate(self.items(data, "intentions", "remedies file"), start=1):
+            where = f"intentions #{index}"
+            if self.mapping(raw, where, required={"products", "versions"}) is None:
+                continue
+            products = [p for p in self.items(raw, "products", where) if isinstance(p, str)]
+            where = f"intentions for {', '.join(products)}" if products else where
+            versions = self.versions(
+                raw, "versions", where, lambda v, i, w=where: self.intention(v, w, i)
+            )
+            for code in products:
+                if code in by_product:
+                    self.error(f"product '{code}'", "intentions", "listed more than once")
+                by_product[code] = versions
+        return by_product
+
+    def intention(self, raw, series_where: str, index: int) -> _IntentionSpec | None:
+        valid_from, where = self.version_where(raw, series_where, index)
+        keys = {"valid_from", "required", "period", "citation"}
+        if self.mapping(raw, where, required=keys, optional={"procedures"}) is None:
+            return None
+        before = len(self.errors)
+        required = self.choice(raw, "required", where, allowed=[ALWAYS, INFORMATION_NOT_PROVIDED])
+        period = self.period(raw, "period", where)
+        procedures = self.procedures(raw, where, "")
+        citation = self.words(raw, "citation", where, "")
+        if len(self.errors) > before or valid_from is None or period is None:
+            return None
+        return _IntentionSpec(valid_from, required, period, procedures, citation)
+
+    def procedures(self, raw: dict, where: str, field: str) -> dict[str, SourcedPeriod]:
+        procedures = {}
+        if raw.get("procedures") is not None:
+            at = f"{field}.procedures" if field else "procedures"
+            table = raw["procedures"]
+            if not isinstance(table, dict) or not table:
+                self.error(where, at, "must be a mapping of procedures")
+                table = {}
+            for code in table:
+                found = self.period(table, code, where, at)
+                if found:
+                    procedures[code] = found
+        return procedures
 
     def version(self, raw, series_where: str, index: int) -> _VersionSpec | None:
         valid_from, where = self.version_where(raw, series_where, index)
@@ -146,7 +222,7 @@ class RemediesReader(Reader):
         return _VersionSpec(valid_from, outcomes)
 
     def words(self, raw: dict, key: str, where: str, field: str) -> Words:
-        at = f"{field}.{key}"
+        at = f"{field}.{key}" if field else key
         value = self.mapping(raw.get(key), where, at, required={"nl", "en"})
         if value is None:
             return Words("", "")
@@ -158,16 +234,7 @@ class RemediesReader(Reader):
         before = len(self.errors)
         kind = self.choice(raw, "kind", where, field, allowed=[OBJECTION, APPEAL])
         period = self.period(raw, "period", where, field)
-        procedures = {}
-        if raw.get("procedures") is not None:
-            table = raw["procedures"]
-            if not isinstance(table, dict) or not table:
-                self.error(where, f"{field}.procedures", "must be a mapping of procedures")
-                table = {}
-            for code in table:
-                found = self.period(table, code, where, f"{field}.procedures")
-                if found:
-                    procedures[code] = found
+        procedures = self.procedures(raw, where, field)
         spec = _RemedySpec(
             kind=kind,
             to=self.words(raw, "to", where, field),
@@ -259,12 +326,39 @@ def remedy_for(application_or_version, outcome: str, *, on: date) -> Remedy:
     )
 
 
+def intention_rule_for(application_or_version, *, on: date) -> IntentionRule | None:
+    """When the law requires an intended refusal before refusing, and its period for
+    the written view; None when no intention is ever required for the product."""
+    version = getattr(application_or_version, "product_version", application_or_version)
+    application = application_or_version if version is not application_or_version else None
+    product = version.product.code
+    in_force = [v for v in (_shipped().intentions or {}).get(product, []) if v.valid_from <= on]
+    if not in_force:
+        return None
+    spec = in_force[-1]
+    period, procedure = spec.period, ""
+    if spec.procedures:
+        wanted = _procedure_of(application) if application is not None else ""
+        procedure = wanted if wanted in spec.procedures else next(iter(spec.procedures))
+        period = spec.procedures[procedure]
+    return IntentionRule(
+        product=product,
+        valid_from=spec.valid_from,
+        required=spec.required,
+        period=Period(period.value, PeriodUnit(period.unit)),
+        citation=spec.citation,
+        procedure=procedure,
+    )
+
+
 __all__ = [
     "DEFAULT_REMEDIES_PATH",
+    "IntentionRule",
     "LawDataError",
     "NoRemedy",
     "Remedy",
     "Words",
+    "intention_rule_for",
     "remedies_missing",
     "remedies_read",
     "remedy_for",

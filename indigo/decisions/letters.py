@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 
 from indigo.cases.models import Application
 from indigo.catalog.citations import citation_of
-from indigo.catalog.remedies import remedy_for
+from indigo.catalog.remedies import intention_rule_for, remedy_for
 from indigo.deadlines.periods import Period, PeriodUnit
 from indigo.decisions.display import condition_label
 from indigo.decisions.models import Decision
@@ -163,6 +163,10 @@ def letter_html(
         application, outcome=decision.outcome, notified_on=notified_on, language=lang
     )
     bases = [c for c in (citation(lang) if citation else "", remedy["citation"]) if c]
+    if decision.intention_id:
+        rule = intention_rule_for(application, on=decision.intention.sent_on)
+        if rule is not None:
+            bases.append(rule.citation(lang))
     ref = {"reference": application.reference}
     context = {
         "language": lang,
@@ -190,14 +194,52 @@ def letter_html(
 
 def view_answer(decision: Decision, *, language: str) -> dict | None:
     """The answer to the applicant's written view (zienswijze), if there was one."""
-    answered_on = getattr(decision, "view_received_on", None)
-    answer = (getattr(decision, "view_answer", "") or "").strip()
-    if not answered_on or not answer:
+    intention = decision.intention
+    answer = (decision.view_answer or "").strip()
+    if intention is None or intention.view_received_on is None or not answer:
         return None
-    return {
-        "intro": say("view_answered", language, date=day_in(language, answered_on)),
-        "answer": answer,
+    received = day_in(language, intention.view_received_on)
+    return {"intro": say("view_answered", language, date=received), "answer": answer}
+
+
+def intention_html(intention, *, for_pdf: bool = False) -> str:
+    """The letter with the intended refusal (voornemen): not a decision, no remedy; the
+    period for the written view (zienswijze) and why we intend to refuse."""
+    application = intention.application
+    lang = letter_language(application)
+    product = application.product
+    product_name = product.name_nl if lang.startswith("nl") else product.name_en
+    ref = {"reference": application.reference}
+    rule = intention_rule_for(application, on=intention.sent_on)
+    citation = citation_of(product.code)
+    bases = [c(lang) for c in (citation, rule.citation if rule else None) if c]
+    context = {
+        "language": lang,
+        "applicant": application.applicant,
+        "application": application,
+        "t": {key: words(lang) for key, words in PHRASES.items()},
+        "title": say("intention_title", lang, **ref),
+        "subject": say(
+            "intention_subject",
+            lang,
+            product=product_name,
+            received=day_in(lang, application.received_on),
+        ),
+        "letter_date": day_in(lang, intention.sent_on),
+        "salutation": say("salutation", lang, name=salutation_name(application.applicant)),
+        "reasons": reasons(intention.findings, language=lang, refused=True),
+        "grounds": intention.grounds.strip(),
+        "view_how": say("view_how", lang, date=day_in(lang, intention.view_due)),
+        "questions": say("questions", lang, **ref),
+        "legal_bases": bases,
+        "font_url": FONT_DIR.as_uri() + "/" if for_pdf else static("vendor/noto-sans/"),
+        "preview": False,
     }
+    return render_to_string("decisions/intention_letter.html", context)
+
+
+def intention_file_name(application: Application) -> str:
+    return f"intention-{application.reference}.pdf"
 
 
 def letter_pdf(html: str) -> bytes:

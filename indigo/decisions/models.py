@@ -52,6 +52,12 @@ class Decision(models.Model):
     notified_on = models.DateField(null=True, blank=True)
     # Replaced by a newer decision, or the assessment was reopened, before notification.
     set_aside_at = models.DateTimeField(null=True, blank=True)
+    # The intended refusal (voornemen) this decision follows, and its answer to the
+    # applicant's written view (zienswijze), in the applicant's language.
+    intention = models.ForeignKey(
+        "decisions.Intention", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    view_answer = models.TextField(_("answer to the written view"), blank=True)
 
     class Meta:
         ordering = ["application", "-decided_at", "-id"]
@@ -88,3 +94,43 @@ class Decision(models.Model):
     def is_final(self) -> bool:
         """May be notified: a grant, or a refusal a second caseworker approved."""
         return not self.awaits_approval
+
+
+class Intention(models.Model):
+    """An intended refusal (voornemen) sent to the applicant, who may give a written
+    view (zienswijze) within its period before the decision is taken.
+
+    Required before every asylum refusal (Vw 2000 art. 39) and before a regular refusal
+    that rests on information the applicant did not provide (Awb 4:7 and 4:8); see
+    ``indigo.catalog.remedies.intention_rule_for``. The application waits for the view
+    (events ``intention-sent`` and ``view-received``); the decision answers it.
+    """
+
+    application = models.ForeignKey(
+        "cases.Application", on_delete=models.PROTECT, related_name="intentions"
+    )
+    findings = models.JSONField(encoder=DjangoJSONEncoder, default=list)
+    grounds = models.TextField(
+        _("grounds"), help_text=_("Why we intend to refuse, to the applicant.")
+    )
+    required_by = models.CharField(max_length=40, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    sent_on = models.DateField(_("sent on"))
+    view_due = models.DateField(_("view due"))
+    view_received_on = models.DateField(_("view received on"), null=True, blank=True)
+    view_text = models.TextField(_("written view"), blank=True)
+    letter = models.ForeignKey(
+        "dossier.Document", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["application", "-sent_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"intention on {self.application_id} of {self.sent_on}"
+
+    def view_period_over(self, today) -> bool:
+        return self.view_received_on is not None or today > self.view_due

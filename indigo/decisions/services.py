@@ -25,6 +25,8 @@ from indigo.cases.events import event_record
 from indigo.cases.models import Application, Status
 from indigo.cases.services import application_act
 from indigo.decisions.display import condition_label, proposal_label
+from indigo.decisions.guards import _check_may_decide, _locked
+from indigo.decisions.intentions import intention_check_before_refusal
 from indigo.decisions.models import Decision
 from indigo.decisions.selectors import (
     GRANT,
@@ -37,35 +39,9 @@ from indigo.decisions.selectors import (
 from indigo.errors import Conflict, InvalidInput, NotAllowed, day
 from indigo.rules.context import RuleContext
 from indigo.rules.findings import Outcome
-from indigo.work.services import owner_of
 
 Out = Decision.Outcome
 FAST_TRACK_STATUSES = (Status.ASSESSMENT, Status.DECISION)
-
-
-def _locked(application: Application) -> Application:
-    return (
-        Application.objects.select_for_update(of=("self",))
-        .select_related("product", "product_version", "customer_group", "applicant")
-        .get(pk=application.pk)
-    )
-
-
-def _check_may_decide(*, actor, application: Application) -> None:
-    if not has_role(actor, *CASEWORKER_ROLES):
-        raise NotAllowed(_("Only a caseworker can decide on an application."))
-    if not applications_visible_to(actor).filter(pk=application.pk).exists():
-        raise NotAllowed(_("You have no access to this application."))
-    owner = owner_of(application)
-    if owner is not None and owner.pk != actor.pk:
-        raise NotAllowed(
-            _(
-                "%(name)s owns this application and decides on it. Ask them, or have the "
-                "ownership reassigned to you first."
-            )
-            % {"name": owner.get_full_name() or owner.get_username()},
-            code="not-owner",
-        )
 
 
 def _conditions(findings) -> str:
@@ -155,6 +131,7 @@ def _decide(
     motivation: str,
     valid_until: date | None,
     fast_track: bool = False,
+    view_answer: str = "",
 ) -> Decision:
     if outcome not in Out.values:
         raise InvalidInput(
@@ -186,6 +163,12 @@ def _decide(
                 code="information-missing",
             )
         _check_motivation(outcome=outcome, motivation=motivation, assessment=assessment)
+        findings = [finding_snapshot(f) for f in assessment.findings]
+        intention = None
+        if outcome == Out.REFUSE:
+            intention = intention_check_before_refusal(
+                application=app, findings=findings, view_answer=view_answer, today=clock.today()
+            )
         valid_from, until, basis = _validity(
             outcome=outcome, valid_until=valid_until, assessment=assessment, application=app
         )
@@ -196,7 +179,7 @@ def _decide(
             previous.save(update_fields=["set_aside_at"])
         decision = Decision.objects.create(
             application=app,
-            findings=[finding_snapshot(f) for f in assessment.findings],
+            findings=findings,
             proposal=assessment.proposal,
             outcome=outcome,
             motivation=motivation,
@@ -207,6 +190,8 @@ def _decide(
             valid_until=until,
             validity_basis=basis,
             fast_track=fast_track,
+            intention=intention,
+            view_answer=(view_answer or "").strip() if intention else "",
         )
         event_record(
             application=app,
@@ -234,8 +219,13 @@ def decision_record(
     outcome: str,
     motivation: str = "",
     valid_until: date | None = None,
+    view_answer: str = "",
 ) -> Decision:
     """Record the caseworker's decision: grant, refuse or grant differently.
+
+    A refusal that the law requires an intended refusal for (``indigo.decisions.
+    intentions``) is refused until the intention was sent and its view received or its
+    period ended; ``view_answer`` answers the applicant's written view.
 
     Only in the status decision. A refusal, a different grant and any deviation from
     the proposal need a motivation; a refusal waits for a second caseworker's approval.
@@ -247,6 +237,7 @@ def decision_record(
         outcome=outcome,
         motivation=motivation,
         valid_until=valid_until,
+        view_answer=view_answer,
     )
 
 

@@ -21,9 +21,15 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
+from indigo import clock
 from indigo.cases.models import Application
+from indigo.decisions.intentions import (
+    intention_required,
+    intention_send,
+    intention_view_record,
+)
 from indigo.decisions.models import Decision
-from indigo.decisions.selectors import GRANT, assessment_of
+from indigo.decisions.selectors import GRANT, assessment_of, finding_snapshot
 from indigo.decisions.services import decision_approve, decision_record
 from indigo.demo.organisation import Organisation
 from indigo.demo.replay import Replay
@@ -73,6 +79,51 @@ JUDGED: dict[str, str] = {
     "relationship": "The interview showed a lasting and exclusive relationship.",
 }
 DEFAULT_JUDGED = "Income checked against the current norm."
+
+# The motivation in the letter is addressed to the applicant, in the applicant's
+# language (the journey's reasons are the caseworker's notes, in English).
+LETTER_MOTIVATION = {
+    "refuse": {
+        "nl": "Wij hebben alle gegevens van uw aanvraag gewogen. U voldoet niet aan de "
+        "voorwaarden die hierboven staan. Daarom wijzen wij uw aanvraag af.",
+        "en": "We weighed all the information of your application. You do not meet the "
+        "conditions above. That is why we refuse your application.",
+    },
+    "refuse-on-objection": {
+        "nl": "Wij hebben uw bezwaar beoordeeld. Uw bezwaar verandert niets aan de "
+        "voorwaarden waaraan u niet voldoet. De afwijzing blijft staan.",
+        "en": "We assessed your objection. It does not change the conditions you do not "
+        "meet. The refusal stands.",
+    },
+    "grant": {
+        "nl": "Wij hebben uw gegevens gecontroleerd met de normen die nu gelden. U voldoet "
+        "aan de voorwaarden.",
+        "en": "We checked your information against the norms that apply now. You meet the "
+        "conditions.",
+    },
+    "intention": {
+        "nl": "Uit de gegevens die wij hebben, blijkt dat u niet voldoet aan de voorwaarden "
+        "die hieronder staan.",
+        "en": "The information we have shows that you do not meet the conditions below.",
+    },
+    "view-answer": {
+        "nl": "Wij hebben uw reactie gelezen. U noemt geen nieuwe feiten of documenten. "
+        "Daarom blijven wij bij ons voornemen.",
+        "en": "We read your response. You mention no new facts or documents. That is why "
+        "we keep to our intention.",
+    },
+    "no-end-date": {
+        "nl": "De regels geven geen einddatum. Daarom geven wij u de vergunning voor 1 jaar.",
+        "en": "The rules give no end date. That is why we give you the permit for 1 year.",
+    },
+}
+
+
+def letter_motivation(application: Application, kind: str) -> str:
+    language = "nl" if (application.applicant.language or "").startswith("nl") else "en"
+    return LETTER_MOTIVATION[kind][language]
+
+
 CORRECTED = "documents sent with the objection"
 
 
@@ -326,6 +377,11 @@ class Deciding:
         """The owner decides on a day from `since` to `until` (the notification); a
         refusal is approved by a colleague of the unit by `until`."""
         decided_on = since + timedelta(days=self.rng.randint(0, (until - since).days))
+        if motivation:
+            kind = "refuse" if refused else "grant"
+            if refused and application.objection_period_ends is not None:
+                kind = "refuse-on-objection"
+            motivation = letter_motivation(application, kind)
         with self.replay.on(decided_on):
             assessment = assessment_of(application=application)
             if refused:
@@ -333,11 +389,13 @@ class Deciding:
                     raise AssertionError(
                         f"Demo refusal of {application.reference} with information missing."
                     )
+                view_answer = self._intention_and_view(application, decider=decider)
                 decision = decision_record(
                     actor=decider,
                     application=application,
                     outcome=Out.REFUSE,
                     motivation=motivation,
+                    view_answer=view_answer,
                 )
             else:
                 decision = self._grant(
@@ -354,6 +412,26 @@ class Deciding:
                 decision = decision_approve(actor=self.rng.choice(colleagues), decision=decision)
         return decision
 
+    def _intention_and_view(self, application, *, decider) -> str:
+        """Where the law requires it, the intended refusal is sent and the applicant
+        answers the same day (the demo does not wait out the period); the decision then
+        answers the view."""
+        application.refresh_from_db()
+        findings = [finding_snapshot(f) for f in assessment_of(application=application).findings]
+        if not intention_required(application=application, findings=findings, on=clock.today()):
+            return ""
+        intention = intention_send(
+            actor=decider,
+            application=application,
+            grounds=letter_motivation(application, "intention"),
+        )
+        intention_view_record(
+            actor=decider,
+            intention=intention,
+            text="The applicant disagrees with the intended refusal.",
+        )
+        return letter_motivation(application, "view-answer")
+
     def _grant(self, application, *, decider, assessment, motivation: str) -> Decision:
         if assessment.proposal != GRANT and not motivation:
             judged = [
@@ -361,7 +439,8 @@ class Deciding:
                 for f in assessment.findings
                 if f.outcome is not Outcome.MET
             ]
-            motivation = " ".join(dict.fromkeys(judged)) or DEFAULT_JUDGED
+            motivation = letter_motivation(application, "grant") if judged else ""
+            motivation = motivation or letter_motivation(application, "grant")
         if assessment.validity is None and assessment.sets_validity:
             # The rules cannot give an end date: the owner sets one and says why.
             return decision_record(
@@ -369,7 +448,7 @@ class Deciding:
                 application=application,
                 outcome=Out.GRANT_DIFFERENTLY,
                 motivation=(motivation + " " if motivation else "")
-                + "The rules give no end date; the permit is granted for one year.",
+                + letter_motivation(application, "no-end-date"),
                 valid_until=application.received_on + relativedelta(years=1),
             )
         return decision_record(

@@ -243,7 +243,14 @@ class PersonGenerator:
             date_of_birth=self.date_of_birth(product_code, on=received_on),
             nationality=nationality,
             v_number=self.v_number() if self.rng.random() < share else "",
+            language=language_for(given, surname),
         )
+
+
+def language_for(given_names: str, surname: str) -> str:
+    """About half the demo's applicants choose Dutch, the others English. Chosen from
+    the name, not the random stream, so the rest of the demo stays as it was."""
+    return "nl" if sum(map(ord, given_names + surname)) % 2 else "en"
 
 
 def _years_before(day: date, years: int) -> date:

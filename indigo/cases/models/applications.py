@@ -69,6 +69,18 @@ class Application(models.Model):
         "catalog.CustomerGroup", on_delete=models.PROTECT, null=True, blank=True
     )
     applicant = models.ForeignKey(Applicant, on_delete=models.PROTECT, related_name="applications")
+    # Asylum only: the procedure the application is decided in (algemene or verlengde
+    # asielprocedure); the periods to appeal and to give a view depend on it (Vw 2000
+    # art. 69; see indigo.catalog.remedies). Empty: not known, the shorter periods apply.
+    asylum_procedure = models.CharField(
+        _("asylum procedure"),
+        max_length=20,
+        blank=True,
+        choices=[
+            ("general", _("General asylum procedure")),
+            ("extended", _("Extended asylum procedure")),
+        ],
+    )
     received_on = models.DateField(_("received on"))
     # How it reached us (catalog.Channel: online, post, desk, sponsor portal, …).
     channel = models.CharField(

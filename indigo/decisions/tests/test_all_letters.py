@@ -1,4 +1,4 @@
-"""Every decision letter is a clean legal act: every product × outcome × language.
+"""Every decision letter is a clean legal act: every product, outcome and language.
 
 The letters are rendered from demo-like data (the demo's facts for the product, the
 rules' findings as a caseworker would see them, a motivation in the letter's language)
@@ -49,14 +49,104 @@ INTERNAL_MARKERS = (
 
 STOPWORDS = {
     "nl": set(
-        "de het een en van in is dat op te zijn voor met niet u uw wij ons aan bij als "
-        "of dan om naar ook er maar tot hij deze dit moet kunt mag heeft hebben wordt "
-        "worden nog geen wat waarom binnen na uit".split()
+        [
+            "de",
+            "het",
+            "een",
+            "en",
+            "van",
+            "in",
+            "is",
+            "dat",
+            "op",
+            "te",
+            "zijn",
+            "voor",
+            "met",
+            "niet",
+            "u",
+            "uw",
+            "wij",
+            "ons",
+            "aan",
+            "bij",
+            "als",
+            "of",
+            "dan",
+            "om",
+            "naar",
+            "ook",
+            "er",
+            "maar",
+            "tot",
+            "hij",
+            "deze",
+            "dit",
+            "moet",
+            "kunt",
+            "mag",
+            "heeft",
+            "hebben",
+            "wordt",
+            "worden",
+            "nog",
+            "geen",
+            "wat",
+            "waarom",
+            "binnen",
+            "na",
+            "uit",
+        ]
     ),
     "en": set(
-        "the a an and of in is that on to are for with not you your we our at by as or "
-        "then from also there but until he this must can may has have will be been what "
-        "why within after out do does it".split()
+        [
+            "the",
+            "a",
+            "an",
+            "and",
+            "of",
+            "in",
+            "is",
+            "that",
+            "on",
+            "to",
+            "are",
+            "for",
+            "with",
+            "not",
+            "you",
+            "your",
+            "we",
+            "our",
+            "at",
+            "by",
+            "as",
+            "or",
+            "then",
+            "from",
+            "also",
+            "there",
+            "but",
+            "until",
+            "he",
+            "this",
+            "must",
+            "can",
+            "may",
+            "has",
+            "have",
+            "will",
+            "be",
+            "been",
+            "what",
+            "why",
+            "within",
+            "after",
+            "out",
+            "do",
+            "does",
+            "it",
+        ]
     ),
 }
 
@@ -180,7 +270,9 @@ def test_a_refused_family_letter_names_the_numbers_in_the_second_person(
     facts["sponsor_gross_monthly_income"] = "2100.00"
     record_facts(application, caseworker, **facts)
     decision = final_decision(application, caseworker, outcome="refuse")
-    decision.findings = [finding_snapshot(f) for f in assessment_of(application=application).findings]
+    decision.findings = [
+        finding_snapshot(f) for f in assessment_of(application=application).findings
+    ]
     decision.save()
 
     text = visible_text(letter_html(decision, notified_on=NOTIFIED_ON))

@@ -33,6 +33,8 @@ RECORDS = {
     "decision-recorded",
     "decision-approved",
     "letter-sent",
+    "view-received",
+    "intention-letter-sent",
 }
 
 

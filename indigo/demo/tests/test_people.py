@@ -73,3 +73,12 @@ def test_spanish_speaking_people_have_two_surnames():
     _, surname = people.name("COL")
 
     assert len(surname.split()) >= 2
+
+
+def test_about_half_the_demo_applicants_choose_dutch():
+    from indigo.demo.people import language_for
+
+    names = [(f"Given{i}", f"Surname{i * 7}") for i in range(200)]
+    dutch = sum(language_for(g, s) == "nl" for g, s in names)
+    assert 70 <= dutch <= 130
+    assert {language_for(g, s) for g, s in names} == {"nl", "en"}
