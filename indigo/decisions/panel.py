@@ -7,7 +7,6 @@ views can show the page again with a form's errors.
 from django.urls import reverse
 from django.utils.translation import get_language
 
-from indigo.accounts.roles import CASEWORKER_ROLES, has_role
 from indigo.cases.lifecycle import ACTIVE
 from indigo.cases.models import Application, Status
 from indigo.decisions.display import finding_lines, proposal_label
@@ -21,6 +20,7 @@ from indigo.decisions.selectors import (
     service_norm_of,
 )
 from indigo.decisions.services import FAST_TRACK_STATUSES, fast_track_obstacle
+from indigo.organisation.permissions import Action, may
 
 
 def decision_panel(*, user, application: Application, decision_form=None, fact_form=None) -> dict:
@@ -28,7 +28,7 @@ def decision_panel(*, user, application: Application, decision_form=None, fact_f
     language = get_language() or "en"
     assessment = assessment_of(application=application)
     decision = decision_shown(application=application)
-    caseworker = has_role(user, *CASEWORKER_ROLES)
+    caseworker = may(user, Action.DECISION_RECORD, application=application)
     in_decision = application.status == Status.DECISION
     sponsored = (
         application.customer_group is not None
@@ -62,7 +62,9 @@ def decision_panel(*, user, application: Application, decision_form=None, fact_f
         "fast_track": caseworker and sponsored and obstacle is None,
         "fast_track_obstacle": obstacle,
         "fact_form": (fact_form or FactForm())
-        if FactForm.available() and application.status in ACTIVE
+        if FactForm.available()
+        and application.status in ACTIVE
+        and may(user, Action.FACT_RECORD, application=application)
         else None,
         "service_norm": service_norm_of(application),
         "letter_language": letter_language(application),

@@ -17,6 +17,8 @@ from indigo.cases.models import Application, Status
 from indigo.decisions.panel import decision_panel
 from indigo.dossier.selectors import documents_of
 from indigo.errors import DomainError
+from indigo.organisation.decorators import may_required
+from indigo.organisation.permissions import Action, may
 from indigo.staff.forms import ActionForm, ApplicationFilterForm, InformationRequestForm
 from indigo.work.selectors import tasks_of
 from indigo.work.services import owner_of
@@ -31,7 +33,7 @@ def _visible(request, reference: str) -> Application:
         raise Http404 from None
 
 
-@staff_required
+@may_required(Action.APPLICATIONS_LIST)
 def application_list(request):
     form = ApplicationFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -73,7 +75,11 @@ def application_detail(
             "deadline": deadline_of(application, today=clock.today()),
             "events": selectors.application_events(application=application, user=request.user),
             "documents": documents_of(application=application),
-            "actions": actions_from(Status(application.status)),
+            "actions": [
+                t
+                for t in actions_from(Status(application.status))
+                if may(request.user, t.permission, application=application)
+            ],
             "action_form": ActionForm(),
             "tasks": tasks_of(application=application),
             "owner": owner_of(application),

@@ -18,6 +18,13 @@ from indigo.cases.events import event_record
 from indigo.cases.models import Application, Status
 from indigo.catalog.models import TaskDefinition
 from indigo.errors import Conflict, InvalidInput, NotAllowed
+from indigo.organisation.permissions import (
+    Action,
+    casework_queues_of,
+    may,
+    require,
+    task_action,
+)
 from indigo.organisation.selectors import queues_of
 from indigo.work import urgency
 from indigo.work.models import HANDLE, Task
@@ -151,8 +158,10 @@ def work_get_next(*, actor, attempts: int = 5) -> Task | None:
     SQLite a write transaction holds the database lock (IMMEDIATE mode), and the
     conditional UPDATE below re-checks the row is still free in any case.
     """
-    queues = queues_of(user=actor, on=clock.today())
-    owners = has_role(actor, *CASEWORKER_ROLES)
+    if not may(actor, Action.TASK_GET_NEXT):
+        return None
+    queues = casework_queues_of(user=actor, on=clock.today())
+    owners = may(actor, Action.TASK_OWN)
     for _attempt in range(attempts):
         queue = _most_urgent_queue(queues, owners=owners)
         if queue is None:
@@ -242,6 +251,7 @@ def task_complete(*, actor, task: Task, outcome: str, result: str, on=None) -> T
             raise Conflict(_("This task is already closed."), code="task-closed")
         if task.assignee_id != actor.pk:
             raise NotAllowed(_("This task is not yours. Ask its assignee or a manager."))
+        require(actor, task_action(code=task.code, queue=task.queue), application=task.application)
         effective = effective_on_for(
             actor=actor, on=on, application=task.application, today=clock.today()
         )

@@ -9,6 +9,8 @@ from indigo import clock
 from indigo.accounts.decorators import staff_required
 from indigo.cases.access import applications_visible_to
 from indigo.errors import DomainError
+from indigo.organisation.decorators import may_required
+from indigo.organisation.permissions import Action
 from indigo.work import services, urgency
 from indigo.work.forms import TaskResultForm
 from indigo.work.labels import task_name
@@ -31,7 +33,7 @@ def worklist(request):
     return render(request, "work/worklist.html", {"rows": rows, "nav": "worklist"})
 
 
-@staff_required
+@may_required(Action.TASK_GET_NEXT)
 @require_POST
 def get_next(request):
     task = services.work_get_next(actor=request.user)
