@@ -60,6 +60,9 @@ class EventKind(models.TextChoices):
     APPLICANT_IDENTIFIED = "applicant-identified", _("Applicant identified at the desk")
     BIOMETRICS_TAKEN = "biometrics-taken", _("Biometrics taken")
     DOCUMENT_ISSUED = "residence-document-issued", _("Residence document handed out")
+    # Issue 11: advice on request, tasks returned to their queue.
+    ADVICE_REQUESTED = "advice-requested", _("Advice requested")
+    TASK_RETURNED = "return-task", _("Task returned to its queue")
 
 
 K = EventKind
@@ -134,6 +137,9 @@ PAYLOAD: dict[EventKind, frozenset[str]] = {
     K.APPLICANT_IDENTIFIED: _APPOINTMENT | {"document"},
     K.BIOMETRICS_TAKEN: _APPOINTMENT,
     K.DOCUMENT_ISSUED: _APPOINTMENT | {"card_number"},
+    # task: the advice task's id; to: the specialism's queue or the colleague asked.
+    K.ADVICE_REQUESTED: frozenset({"task", "queue", "to", "due_on"}),
+    K.TASK_RETURNED: frozenset({"task", "from", "queue"}),
 }
 
 # What an applicant (and a sponsor acting for them) sees of the history: the steps of

@@ -17,6 +17,11 @@ urlpatterns = [
         views.application_action,
         name="application-action",
     ),
+    path(
+        "applications/<str:reference>/advice",
+        views.application_advice,
+        name="application-advice",
+    ),
     # Deciding (indigo.decisions): facts, decision, four-eyes approval, fast track, letter.
     path("applications/<str:reference>/facts", decisions.fact_record_view, name="fact-record"),
     path(

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST
 
 from indigo import clock
 from indigo.accounts.roles import Role, has_role
-from indigo.catalog.models import Process
 from indigo.charts import bar_chart_svg
 from indigo.errors import DomainError
 from indigo.organisation.decorators import may_required
@@ -24,7 +23,7 @@ from indigo.organisation.models import Unit
 from indigo.organisation.permissions import Action
 from indigo.organisation.services import membership_lend
 from indigo.work import capacity
-from indigo.work.labels import task_label
+from indigo.work.labels import queue_label
 
 
 class LendForm(forms.Form):
@@ -59,10 +58,7 @@ def _candidate_label(user) -> str:
 
 
 def _queue_label(queue: str) -> str:
-    kind, _sep, code = queue.partition(":")
-    if kind == "process" and code in Process.values:
-        return str(Process(code).label)
-    return str(task_label(code))
+    return queue_label(queue)
 
 
 def _weeks_text(weeks: float | None, figures: capacity.UnitCapacity) -> str:

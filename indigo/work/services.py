@@ -10,14 +10,15 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from indigo import clock
-from indigo.accounts.roles import CASEWORKER_ROLES, Role, has_role, roles_of
+from indigo.accounts.roles import CASEWORKER_ROLES, has_role, is_staff_member
 from indigo.cases.access import applications_visible_to
 from indigo.cases.effective_dates import effective_on_for
 from indigo.cases.event_kinds import EventKind
 from indigo.cases.events import event_record
 from indigo.cases.models import Application, Status
 from indigo.catalog.models import TaskDefinition
-from indigo.errors import Conflict, InvalidInput, NotAllowed
+from indigo.errors import Conflict, InvalidInput, NotAllowed, day
+from indigo.organisation.models import Unit
 from indigo.organisation.permissions import (
     Action,
     casework_queues_of,
@@ -25,11 +26,19 @@ from indigo.organisation.permissions import (
     require,
     task_action,
 )
-from indigo.organisation.selectors import queues_of
+from indigo.organisation.selectors import queues_of, units_of
 from indigo.work import urgency
 from indigo.work.models import HANDLE, Task
 
 OPEN = Task.State.OPEN
+ADVICE = "advice"
+ACTIVE_FOR_ADVICE = (
+    Status.INTAKE,
+    Status.ASSESSMENT,
+    Status.SUSPENDED,
+    Status.DECISION,
+    Status.OBJECTION,
+)
 
 
 # --- created and kept up to date by the lifecycle ------------------------------------
@@ -198,12 +207,13 @@ def task_reassign(*, actor, task: Task, assignee, reason: str, on=None) -> Task:
         if task.state != OPEN:
             raise Conflict(_("This task is no longer open."), code="task-closed")
         owner = owner_of(task.application)
-        may = (
-            Role.MANAGER in roles_of(actor)
+        managing = manages_queue(actor, task.queue)
+        allowed = (
+            managing
             or task.assignee_id == actor.pk
             or (owner is not None and owner.pk == actor.pk and not task.is_handle)
         )
-        if not may:
+        if not allowed:
             raise NotAllowed(
                 _(
                     "Only the task's assignee, the owner of the application or a manager can "
@@ -216,8 +226,17 @@ def task_reassign(*, actor, task: Task, assignee, reason: str, on=None) -> Task:
                 % {"name": assignee.get_username()},
                 field="assignee",
             )
-        may_see = applications_visible_to(assignee).filter(pk=task.application_id).exists()
         in_queue = task.queue in queues_of(user=assignee, on=clock.today())
+        if managing and not in_queue and not task.is_advice:
+            raise InvalidInput(
+                _(
+                    "%(name)s is not a member of a unit that works on this queue. Choose a "
+                    "member of the unit."
+                )
+                % {"name": assignee.get_username()},
+                field="assignee",
+            )
+        may_see = applications_visible_to(assignee).filter(pk=task.application_id).exists()
         if not (may_see or in_queue):
             raise InvalidInput(
                 _(
@@ -251,7 +270,10 @@ def task_complete(*, actor, task: Task, outcome: str, result: str, on=None) -> T
             raise Conflict(_("This task is already closed."), code="task-closed")
         if task.assignee_id != actor.pk:
             raise NotAllowed(_("This task is not yours. Ask its assignee or a manager."))
-        require(actor, task_action(code=task.code, queue=task.queue), application=task.application)
+        if not _owns(actor, task.application) and not task.is_advice:
+            require(
+                actor, task_action(code=task.code, queue=task.queue), application=task.application
+            )
         effective = effective_on_for(
             actor=actor, on=on, application=task.application, today=clock.today()
         )
@@ -271,4 +293,157 @@ def task_complete(*, actor, task: Task, outcome: str, result: str, on=None) -> T
             payload={"task": task.code, "outcome": outcome},
         )
         urgency_refresh(application=task.application)
+    return task
+
+
+# --- the owner takes work, asks for advice; a manager returns work ---------------------
+
+
+def _owns(actor, application: Application) -> bool:
+    owner = owner_of(application)
+    return owner is not None and owner.pk == actor.pk
+
+
+def manages_queue(actor, queue: str) -> bool:
+    """A manager of a unit that serves `queue` (assigns, reassigns and returns its tasks)."""
+    if actor.is_superuser:
+        return True
+    return any(
+        queue in unit.queues() and may(actor, Action.TASK_ASSIGN, unit=unit)
+        for unit in units_of(user=actor, on=clock.today())
+    )
+
+
+def task_take(*, actor, task: Task) -> Task:
+    """The owner of the case takes one of its open tasks (e.g. a register check they can
+    do in a minute themselves)."""
+    with transaction.atomic():
+        task = Task.objects.select_for_update().select_related("application").get(pk=task.pk)
+        if task.is_handle:
+            raise Conflict(_("Ownership is reassigned, not taken."), code="handle")
+        if task.state != OPEN:
+            raise Conflict(_("This task is no longer open."), code="task-closed")
+        if not (_owns(actor, task.application) and may(actor, Action.TASK_TAKE)):
+            raise NotAllowed(
+                _("Only the owner of the application can take its tasks."), code="not-owner"
+            )
+        if task.assignee_id == actor.pk:
+            return task
+        task_assign(task, actor, by=actor, reason=_("taken by the owner of the case"))
+    return task
+
+
+def task_return(*, actor, task: Task, reason: str) -> Task:
+    """Put an assigned task back in its queue (its assignee, or a manager of the unit)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise InvalidInput(_("Give a reason for returning the task."), field="reason")
+    with transaction.atomic():
+        task = Task.objects.select_for_update().select_related("application").get(pk=task.pk)
+        if task.state != OPEN:
+            raise Conflict(_("This task is no longer open."), code="task-closed")
+        if task.assignee_id is None:
+            raise Conflict(_("This task is already waiting in its queue."), code="unassigned")
+        if not (task.assignee_id == actor.pk or manages_queue(actor, task.queue)):
+            raise NotAllowed(
+                _("Only the task's assignee or a manager of its unit can return it."),
+                code="not-allowed",
+            )
+        previous = task.assignee
+        task.assignee = None
+        task.assigned_at = None
+        task.save(update_fields=["assignee", "assigned_at"])
+        event_record(
+            application=task.application,
+            actor=actor,
+            action=EventKind.TASK_RETURNED,
+            reason=reason,
+            payload={"task": task.code, "from": previous.get_username(), "queue": task.queue},
+        )
+    return task
+
+
+def advice_specialisms() -> list[str]:
+    """The specialisms one can ask: those some unit serves."""
+    codes = {code for unit in Unit.objects.all() for code in unit.specialisms}
+    return sorted(codes)
+
+
+def advice_request(
+    *,
+    actor,
+    application: Application,
+    question: str,
+    due_on,
+    specialism: str = "",
+    colleague=None,
+) -> Task:
+    """The owner asks a specialism (its queue) or a named colleague a question.
+
+    It becomes an open task; its answer (`task_complete`) is recorded on the timeline
+    and shows on the owner's worklist.
+    """
+    question = (question or "").strip()
+    if not question:
+        raise InvalidInput(_("Write down your question."), field="question")
+    today = clock.today()
+    if due_on is None:
+        raise InvalidInput(_("Give the date by which you need the answer."), field="due_on")
+    if due_on <= today:
+        raise InvalidInput(
+            _("The answer must be due after today (%(today)s).") % {"today": day(today)},
+            field="due_on",
+        )
+    if not specialism and colleague is None:
+        raise InvalidInput(_("Choose a specialism or a colleague to ask."), field="specialism")
+    if specialism and specialism not in advice_specialisms():
+        raise InvalidInput(
+            _("No unit gives advice on “%(code)s”. Choose one of the list.") % {"code": specialism},
+            field="specialism",
+        )
+    if not may(actor, Action.ADVICE_REQUEST, application=application):
+        raise NotAllowed(_("Your role does not allow asking for advice."), code="role")
+    with transaction.atomic():
+        application = Application.objects.select_for_update().get(pk=application.pk)
+        if application.status not in ACTIVE_FOR_ADVICE:
+            raise Conflict(
+                _("Advice can be asked only while the application is being handled."),
+                code="not-active",
+            )
+        if not _owns(actor, application):
+            raise NotAllowed(
+                _("Only the owner of the application can ask for advice on it."),
+                code="not-owner",
+            )
+        if specialism:
+            queue = f"specialism:{specialism}"
+        else:
+            queues = sorted(queues_of(user=colleague, on=today))
+            if colleague.pk == actor.pk or not is_staff_member(colleague):
+                raise InvalidInput(_("Choose a colleague other than yourself."), field="colleague")
+            queue = queues[0] if queues else f"process:{application.product.process}"
+        task = Task.objects.create(
+            application=application,
+            code=specialism or ADVICE,
+            queue=queue,
+            blocking=False,
+            due_on=min(due_on, application.decision_due),
+            start_by=min(due_on, application.decision_due),
+            question=question,
+            requested_by=actor,
+            assignee=colleague,
+            assigned_at=clock.now() if colleague else None,
+        )
+        event_record(
+            application=application,
+            actor=actor,
+            action=EventKind.ADVICE_REQUESTED,
+            reason=question,
+            payload={
+                "task": task.pk,
+                "queue": queue,
+                "to": colleague.get_username() if colleague else None,
+                "due_on": task.due_on.isoformat(),
+            },
+        )
     return task

@@ -10,12 +10,17 @@ from indigo.accounts.decorators import staff_required
 from indigo.cases.access import applications_visible_to
 from indigo.errors import DomainError
 from indigo.organisation.decorators import may_required
-from indigo.organisation.permissions import Action
+from indigo.organisation.permissions import Action, may
 from indigo.work import services, urgency
-from indigo.work.forms import TaskResultForm
+from indigo.work.forms import TaskAssignForm, TaskResultForm, TaskReturnForm
 from indigo.work.labels import task_name
 from indigo.work.models import Task
-from indigo.work.selectors import worklist_for
+from indigo.work.selectors import (
+    advice_asked_by,
+    assign_candidates,
+    worklist_for,
+)
+from indigo.work.services import owner_of
 
 
 @staff_required
@@ -30,7 +35,17 @@ def worklist(request):
         )
         for task in worklist_for(user=request.user)
     ]
-    return render(request, "work/worklist.html", {"rows": rows, "nav": "worklist"})
+    asked = advice_asked_by(user=request.user)
+    return render(
+        request,
+        "work/worklist.html",
+        {
+            "rows": rows,
+            "answers": [t for t in asked if t.state == Task.State.DONE],
+            "questions": [t for t in asked if t.state == Task.State.OPEN],
+            "nav": "worklist",
+        },
+    )
 
 
 @may_required(Action.TASK_GET_NEXT)
@@ -61,7 +76,7 @@ def _task_for(request, task_id: int) -> Task:
 
 
 @staff_required
-def task_detail(request, task_id: int):
+def task_detail(request, task_id: int, assign_form=None, return_form=None):
     task = _task_for(request, task_id)
     form = TaskResultForm()
     if request.method == "POST":
@@ -75,6 +90,8 @@ def task_detail(request, task_id: int):
                 messages.success(request, _("Result saved. The owner of the case can see it."))
                 return redirect("work:worklist")
     today = clock.today()
+    is_open = task.state == Task.State.OPEN
+    manages = is_open and services.manages_queue(request.user, task.queue)
     return render(
         request,
         "work/task.html",
@@ -85,6 +102,68 @@ def task_detail(request, task_id: int):
                 start_by=task.start_by, decision_due=task.application.decision_due, today=today
             ),
             "is_mine": task.assignee_id == request.user.pk,
+            "may_take": task.state == Task.State.OPEN
+            and not task.is_handle
+            and task.assignee_id != request.user.pk
+            and may(request.user, Action.TASK_TAKE)
+            and owner_of(task.application) == request.user,
+            "may_manage": is_open and manages,
+            "may_return": task.state == Task.State.OPEN
+            and task.assignee_id is not None
+            and (
+                task.assignee_id == request.user.pk
+                or services.manages_queue(request.user, task.queue)
+            ),
+            "assign_form": assign_form
+            or TaskAssignForm(candidates=assign_candidates(queue=task.queue, on=today)),
+            "return_form": return_form or TaskReturnForm(),
             "nav": "worklist",
         },
     )
+
+
+@staff_required
+@require_POST
+def task_take(request, task_id: int):
+    task = _task_for(request, task_id)
+    try:
+        services.task_take(actor=request.user, task=task)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The task is yours now."))
+    return redirect("work:task", task_id=task.pk)
+
+
+@staff_required
+@require_POST
+def task_assign(request, task_id: int):
+    task = _task_for(request, task_id)
+    form = TaskAssignForm(
+        request.POST, candidates=assign_candidates(queue=task.queue, on=clock.today())
+    )
+    if form.is_valid():
+        try:
+            services.task_reassign(actor=request.user, task=task, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("The task was handed over."))
+            return redirect("work:task", task_id=task.pk)
+    return task_detail(request, task_id, assign_form=form)
+
+
+@staff_required
+@require_POST
+def task_return(request, task_id: int):
+    task = _task_for(request, task_id)
+    form = TaskReturnForm(request.POST)
+    if form.is_valid():
+        try:
+            services.task_return(actor=request.user, task=task, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("The task is back in its queue."))
+            return redirect("work:task", task_id=task.pk)
+    return task_detail(request, task_id, return_form=form)
