@@ -37,6 +37,21 @@ def handler404(request, exception):
     return page_not_found(request, exception)
 
 
+def handler403(request, exception):
+    """The styled page for staff and portal users; problem+json for API paths."""
+    from django.views.defaults import permission_denied
+
+    if request.path.startswith("/api/"):
+        from django.http import JsonResponse
+
+        return JsonResponse(
+            {"type": "about:blank", "title": "Forbidden.", "status": 403, "detail": str(exception)},
+            status=403,
+            content_type="application/problem+json",
+        )
+    return permission_denied(request, exception)
+
+
 def handler500(request):
     """problem+json without a stack trace for API paths."""
     from django.http import JsonResponse
@@ -53,4 +68,9 @@ def handler500(request):
             status=500,
             content_type="application/problem+json",
         )
-    return server_error(request)
+    try:  # the styled page, in the user's language, with the way home
+        from django.shortcuts import render
+
+        return render(request, "500.html", status=500)
+    except Exception:
+        return server_error(request)

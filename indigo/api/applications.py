@@ -20,6 +20,7 @@ from indigo.cases.lifecycle import TRANSITIONS, actions_from
 from indigo.cases.models import Application, Status, Suspension
 from indigo.catalog.models import Channel
 from indigo.errors import Conflict, InvalidInput
+from indigo.organisation.permissions import may
 
 
 class ApplicantInput(serializers.Serializer):
@@ -109,7 +110,14 @@ class ApplicationDetailOutput(ApplicationOutput):
     events = serializers.SerializerMethodField()
 
     def get_possible_actions(self, application) -> list[str]:
-        return [t.action for t in actions_from(Status(application.status))]
+        """The steps possible now that the caller's role allows (the table of
+        `indigo.organisation.permissions`)."""
+        user = self.context["request"].user
+        return [
+            t.action
+            for t in actions_from(Status(application.status))
+            if may(user, t.permission, application=application)
+        ]
 
     def get_events(self, application) -> EventOutput(many=True):
         events = selectors.application_events(

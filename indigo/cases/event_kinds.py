@@ -60,8 +60,6 @@ class EventKind(models.TextChoices):
     APPLICANT_IDENTIFIED = "applicant-identified", _("Applicant identified at the desk")
     BIOMETRICS_TAKEN = "biometrics-taken", _("Biometrics taken")
     DOCUMENT_ISSUED = "residence-document-issued", _("Residence document handed out")
-    # Issue 12: a task given back to its queue
-    TASK_RETURNED = "return-task", _("Task returned to its queue")
     # Issue 14: penalties, objections, appeals and complaints after the decision.
     NOTICE_OF_DEFAULT = "notice-of-default", _("Notice of default received")
     COURT_PENALTY = "court-penalty", _("Penalty set by a court recorded")
@@ -88,6 +86,9 @@ class EventKind(models.TextChoices):
     INTENTION_SENT = "intention-sent", _("Intended refusal sent")
     VIEW_RECEIVED = "view-received", _("Written view received")
     INTENTION_LETTER_SENT = "intention-letter-sent", _("Letter with the intended refusal sent")
+    # Issue 11: advice on request, tasks returned to their queue.
+    ADVICE_REQUESTED = "advice-requested", _("Advice requested")
+    TASK_RETURNED = "return-task", _("Task returned to its queue")
 
 
 K = EventKind
@@ -162,8 +163,6 @@ PAYLOAD: dict[EventKind, frozenset[str]] = {
     K.APPLICANT_IDENTIFIED: _APPOINTMENT | {"document"},
     K.BIOMETRICS_TAKEN: _APPOINTMENT,
     K.DOCUMENT_ISSUED: _APPOINTMENT | {"card_number"},
-    # task: the task's code; from: the username of whoever gave it back.
-    K.TASK_RETURNED: frozenset({"task", "from"}),
     # Issue 14. premature: received before the decision period passed (no penalty).
     K.NOTICE_OF_DEFAULT: frozenset(
         {"notice", "received_on", "period_ends", "premature", "penalty_starts_on", "exempt"}
@@ -191,6 +190,9 @@ PAYLOAD: dict[EventKind, frozenset[str]] = {
     K.INTENTION_SENT: frozenset({"intention", "required_by", "sent_on", "view_due"}),
     K.VIEW_RECEIVED: frozenset({"intention", "received_on", "late"}),
     K.INTENTION_LETTER_SENT: frozenset({"intention", "document", "sha256", "language"}),
+    # task: the advice task's id; to: the specialism's queue or the colleague asked.
+    K.ADVICE_REQUESTED: frozenset({"task", "queue", "to", "due_on"}),
+    K.TASK_RETURNED: frozenset({"task", "from", "queue"}),
 }
 
 # What an applicant (and a sponsor acting for them) sees of the history: the steps of

@@ -5,7 +5,8 @@
     withdrawn: by the applicant, until the decision is notified
     objection (bezwaar): reopens a notified or closed application for a new decision
 
-Each step says who may take it (roles), and what it does, by name:
+Each step says what it does (who may take it is its `step:<action>` row in
+`indigo.organisation.permissions`), by name:
 
 - `guards` may refuse the step (raise); nothing has changed yet;
 - `changes` change the application itself before its status does, and add to the
@@ -28,11 +29,9 @@ from django.utils.translation import gettext_lazy as _
 from indigo.accounts.roles import Role
 from indigo.cases.event_kinds import EventKind
 from indigo.cases.models import Status
+from indigo.organisation.permissions import TABLE, Action
 
 S = Status
-CASE_HANDLERS = frozenset({Role.CASEWORKER, Role.MANAGER, Role.ADMIN})
-FRONT_OFFICE = CASE_HANDLERS | {Role.DESK}
-ANYONE = frozenset(Role)
 
 
 @dataclass(frozen=True)
@@ -41,12 +40,20 @@ class Transition:
     sources: frozenset[Status]
     # None: the status does not change (extend) or is remembered (resume).
     target: Status | None
-    roles: frozenset[Role]
     label: str
     reason_required: bool = False
     guards: tuple[str, ...] = ()
     changes: tuple[str, ...] = ()
     effects: tuple[str, ...] = ()
+
+    @property
+    def permission(self) -> Action:
+        """Its row in the table of who may do what (`indigo.organisation.permissions`)."""
+        return Action(f"step:{self.action}")
+
+    @property
+    def roles(self) -> frozenset[Role]:
+        return TABLE[self.permission]
 
     @property
     def event_kind(self) -> EventKind:
@@ -59,7 +66,6 @@ _TRANSITIONS = [
         "receive",
         frozenset(),
         S.RECEIVED,
-        ANYONE,
         _("Application received"),
         effects=("work.open-handle-task",),
     ),
@@ -67,7 +73,6 @@ _TRANSITIONS = [
         "start-intake",
         frozenset({S.RECEIVED}),
         S.INTAKE,
-        FRONT_OFFICE,
         _("Start intake"),
         effects=("work.refresh-urgency",),
     ),
@@ -75,7 +80,6 @@ _TRANSITIONS = [
         "start-assessment",
         frozenset({S.INTAKE}),
         S.ASSESSMENT,
-        CASE_HANDLERS,
         _("Start assessment"),
         guards=("work.has-owner",),
         effects=("work.take-ownership", "work.open-assessment-tasks", "work.refresh-urgency"),
@@ -84,7 +88,6 @@ _TRANSITIONS = [
         "propose-decision",
         frozenset({S.ASSESSMENT}),
         S.DECISION,
-        CASE_HANDLERS,
         _("Propose decision"),
         guards=("work.no-blocking-tasks",),
         effects=("work.refresh-urgency",),
@@ -93,7 +96,6 @@ _TRANSITIONS = [
         "reopen-assessment",
         frozenset({S.DECISION}),
         S.ASSESSMENT,
-        CASE_HANDLERS,
         _("Back to assessment"),
         reason_required=True,
         effects=("decisions.set-aside", "work.refresh-urgency"),
@@ -102,7 +104,6 @@ _TRANSITIONS = [
         "notify",
         frozenset({S.DECISION}),
         S.NOTIFIED,
-        CASE_HANDLERS,
         _("Notify decision"),
         guards=("decisions.final",),
         changes=("cases.record-notification",),
@@ -112,7 +113,6 @@ _TRANSITIONS = [
         "close",
         frozenset({S.NOTIFIED}),
         S.CLOSED,
-        CASE_HANDLERS,
         _("Close"),
         effects=("work.refresh-urgency",),
     ),
@@ -120,7 +120,6 @@ _TRANSITIONS = [
         "suspend",
         frozenset({S.RECEIVED, S.INTAKE, S.ASSESSMENT}),
         S.SUSPENDED,
-        CASE_HANDLERS,
         _("Suspend (waiting for the applicant)"),
         reason_required=True,
         changes=("cases.start-suspension",),
@@ -130,7 +129,6 @@ _TRANSITIONS = [
         "resume",
         frozenset({S.SUSPENDED}),
         None,
-        CASE_HANDLERS,
         _("Resume"),
         changes=("cases.end-suspension",),
         effects=("work.refresh-urgency",),
@@ -139,7 +137,6 @@ _TRANSITIONS = [
         "extend",
         frozenset({S.RECEIVED, S.INTAKE, S.ASSESSMENT, S.SUSPENDED}),
         None,
-        CASE_HANDLERS,
         _("Extend decision period"),
         reason_required=True,
         changes=("cases.record-extension",),
@@ -149,7 +146,6 @@ _TRANSITIONS = [
         "withdraw",
         frozenset({S.RECEIVED, S.INTAKE, S.ASSESSMENT, S.SUSPENDED, S.DECISION}),
         S.WITHDRAWN,
-        FRONT_OFFICE | {Role.APPLICANT},
         _("Withdraw"),
         reason_required=True,
         effects=("decisions.set-aside", "work.cancel-tasks", "desks.cancel-appointments"),
@@ -158,7 +154,6 @@ _TRANSITIONS = [
         "lodge-objection",
         frozenset({S.NOTIFIED, S.CLOSED}),
         S.OBJECTION,
-        FRONT_OFFICE,
         _("Register objection"),
         reason_required=True,
         changes=("cases.open-objection-period",),
@@ -168,7 +163,6 @@ _TRANSITIONS = [
         "decide-objection",
         frozenset({S.OBJECTION}),
         S.DECISION,
-        CASE_HANDLERS,
         _("Decide on objection"),
         effects=("work.refresh-urgency",),
     ),

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from indigo import clock
-from indigo.accounts.roles import is_staff_member, roles_of
+from indigo.accounts.roles import is_staff_member
 from indigo.cases import steps, validators
 from indigo.cases.deadline import compute_decision_due
 from indigo.cases.effective_dates import effective_on_for
@@ -27,6 +27,7 @@ from indigo.cases.references import new_reference
 from indigo.catalog.models import Product
 from indigo.catalog.selectors import NoVersionInForce, version_in_force
 from indigo.errors import Conflict, DomainError, InvalidInput, NotAllowed, day
+from indigo.organisation.permissions import may
 
 _STEP_ACTIONS = [action for action, t in TRANSITIONS.items() if t.sources]
 
@@ -255,7 +256,7 @@ def _check_allowed(
                 "“%(status)s”. No step is possible now."
             ) % {"action": label, "status": status.label}
         raise Conflict(message, code="transition-not-allowed")
-    if not trusted and not roles_of(actor) & transition.roles:
+    if not trusted and not may(actor, transition.permission, application=application):
         raise NotAllowed(_("Your role does not allow “%(action)s”.") % {"action": label})
     if transition.reason_required and not reason.strip():
         raise InvalidInput(

@@ -13,6 +13,7 @@ from indigo.cases.events import event_record
 from indigo.cases.models import Applicant, Application
 from indigo.contacts.models import Channel, ContactMoment
 from indigo.errors import InvalidInput, NotAllowed
+from indigo.organisation.permissions import Action, require
 
 TOPIC_MAX_LENGTH = ContactMoment._meta.get_field("topic").max_length
 
@@ -44,6 +45,7 @@ def contact_log(
     """
     if not is_staff_member(actor):
         raise NotAllowed(_("Only staff can log a contact."))
+    require(actor, Action.CONTACT_LOG)
     if channel not in Channel.values:
         raise InvalidInput(_("Choose how the contact took place."), field="channel")
     topic = " ".join((topic or "").split())

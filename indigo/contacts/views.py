@@ -6,17 +6,18 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from indigo.accounts.decorators import staff_required
 from indigo.cases.access import persons_seen
 from indigo.cases.models import Applicant
 from indigo.contacts import selectors, services
 from indigo.contacts.forms import ContactForm, PersonSearchForm
 from indigo.errors import DomainError
+from indigo.organisation.decorators import may_required
+from indigo.organisation.permissions import Action
 
 VIEW_CONTEXT = "contacts:person"
 
 
-@staff_required
+@may_required(Action.PERSON_VIEW)
 @require_http_methods(["GET"])
 def person_search(request):
     form = PersonSearchForm(request.GET or None)
@@ -39,7 +40,7 @@ def person_search(request):
     )
 
 
-@staff_required
+@may_required(Action.PERSON_VIEW)
 @require_http_methods(["GET", "POST"])
 def person_detail(request, applicant_id: int):
     applicant = Applicant.objects.filter(pk=applicant_id).first()

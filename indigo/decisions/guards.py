@@ -2,10 +2,10 @@
 
 from django.utils.translation import gettext as _
 
-from indigo.accounts.roles import CASEWORKER_ROLES, has_role
 from indigo.cases.access import applications_visible_to
 from indigo.cases.models import Application
 from indigo.errors import NotAllowed
+from indigo.organisation.permissions import Action, may
 from indigo.work.services import owner_of
 
 
@@ -17,8 +17,10 @@ def _locked(application: Application) -> Application:
     )
 
 
-def _check_may_decide(*, actor, application: Application) -> None:
-    if not has_role(actor, *CASEWORKER_ROLES):
+def _check_may_decide(
+    *, actor, application: Application, action: Action = Action.DECISION_RECORD
+) -> None:
+    if not may(actor, action, application=application):
         raise NotAllowed(_("Only a caseworker can decide on an application."))
     if not applications_visible_to(actor).filter(pk=application.pk).exists():
         raise NotAllowed(_("You have no access to this application."))

@@ -7,7 +7,6 @@ views can show the page again with a form's errors.
 from django.urls import reverse
 from django.utils.translation import get_language
 
-from indigo.accounts.roles import CASEWORKER_ROLES, has_role
 from indigo.cases.lifecycle import ACTIVE
 from indigo.cases.models import Application, Status
 from indigo.decisions.display import finding_lines, proposal_label
@@ -21,6 +20,7 @@ from indigo.decisions.selectors import (
     service_norm_of,
 )
 from indigo.decisions.services import FAST_TRACK_STATUSES, fast_track_obstacle
+from indigo.organisation.permissions import Action, may
 
 
 def decision_actions(*, user, application: Application, assessment=None, decision=None) -> list:
@@ -30,13 +30,16 @@ def decision_actions(*, user, application: Application, assessment=None, decisio
     """
     assessment = assessment or assessment_of(application=application)
     decision = decision if decision is not None else decision_shown(application=application)
-    if not has_role(user, *CASEWORKER_ROLES):
-        return []
+
+    def allowed(action: Action) -> bool:
+        return may(user, action, application=application)
+
     actions = []
-    if application.status == Status.DECISION:
+    if application.status == Status.DECISION and allowed(Action.DECISION_RECORD):
         actions.append("record")
     if (
         decision
+        and allowed(Action.DECISION_APPROVE)
         and decision.awaits_approval
         and decision.notified_on is None
         and decision.set_aside_at is None
@@ -48,7 +51,11 @@ def decision_actions(*, user, application: Application, assessment=None, decisio
         and application.customer_group.code == RECOGNISED_SPONSOR
         and application.status in FAST_TRACK_STATUSES
     )
-    if sponsored and fast_track_obstacle(application=application, assessment=assessment) is None:
+    if (
+        sponsored
+        and allowed(Action.DECISION_FAST_TRACK)
+        and fast_track_obstacle(application=application, assessment=assessment) is None
+    ):
         actions.append("fast-track")
     return actions
 
@@ -87,7 +94,9 @@ def decision_panel(*, user, application: Application, decision_form=None, fact_f
         "fast_track": "fast-track" in actions,
         "fast_track_obstacle": obstacle,
         "fact_form": (fact_form or FactForm())
-        if FactForm.available() and application.status in ACTIVE
+        if FactForm.available()
+        and application.status in ACTIVE
+        and may(user, Action.FACT_RECORD, application=application)
         else None,
         "service_norm": service_norm_of(application),
         "letter_language": letter_language(application),

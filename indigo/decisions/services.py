@@ -18,7 +18,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from indigo import clock
-from indigo.accounts.roles import CASEWORKER_ROLES, has_role
 from indigo.cases.access import applications_visible_to
 from indigo.cases.event_kinds import EventKind
 from indigo.cases.events import event_record
@@ -37,6 +36,7 @@ from indigo.decisions.selectors import (
     finding_snapshot,
 )
 from indigo.errors import Conflict, InvalidInput, NotAllowed, day
+from indigo.organisation.permissions import Action, may
 from indigo.rules.context import RuleContext
 from indigo.rules.findings import Outcome
 
@@ -269,7 +269,7 @@ def decision_approve(*, actor, decision: Decision) -> Decision:
                 },
                 code="already-approved",
             )
-        if not has_role(actor, *CASEWORKER_ROLES):
+        if not may(actor, Action.DECISION_APPROVE, application=decision.application):
             raise NotAllowed(_("Only a caseworker can approve a refusal."))
         if decision.decided_by_id == actor.pk:
             raise NotAllowed(
@@ -331,7 +331,7 @@ def decision_fast_track(*, actor, application: Application) -> Application:
         obstacle = fast_track_obstacle(application=app, assessment=assessment_of(application=app))
         if obstacle:
             raise Conflict(obstacle, code="no-fast-track")
-        _check_may_decide(actor=actor, application=app)
+        _check_may_decide(actor=actor, application=app, action=Action.DECISION_FAST_TRACK)
         # Events keep system reasons in English, like the other services.
         reason = "Fast track: the recognised sponsor vouched and every condition is met."
         if app.status == Status.ASSESSMENT:

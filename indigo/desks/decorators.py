@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 
 from indigo.accounts.decorators import staff_required
 from indigo.accounts.roles import Role, has_role
+from indigo.organisation.permissions import Action, require
 
 
 def applicant_required(view):
@@ -24,8 +25,7 @@ def desk_staff_required(view):
     @wraps(view)
     @staff_required
     def wrapper(request, *args, **kwargs):
-        if not (has_role(request.user, Role.DESK) or request.user.is_superuser):
-            raise PermissionDenied
+        require(request.user, Action.DESK_DAY)
         return view(request, *args, **kwargs)
 
     return wrapper

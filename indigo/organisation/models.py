@@ -71,6 +71,14 @@ class Membership(models.Model):
         default=False, help_text=_("Lent to this unit for a while (flexible deployment).")
     )
     reason = models.TextField(blank=True)
+    # Whether the member does casework in this unit (gets work from its queues through
+    # "Get next", owns applications, decides). Unset: caseworkers and specialists do,
+    # managers, desk and contact-centre staff do not (indigo.organisation.permissions).
+    casework = models.BooleanField(
+        null=True,
+        blank=True,
+        help_text=_("Does casework in this unit; unset: decided by the person's role."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

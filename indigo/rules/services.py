@@ -19,6 +19,7 @@ from indigo.cases.events import event_record
 from indigo.cases.models import Application
 from indigo.errors import InvalidInput, NotAllowed
 from indigo.lawdata.loader import LoadReport, all_or_nothing, fields_update
+from indigo.organisation.permissions import Action, require
 from indigo.rules.models import Fact, Parameter
 from indigo.rules.parameter_file import parameter_file_read
 from indigo.rules.vocabulary import FACT_NAMES
@@ -132,6 +133,7 @@ def _check_may_record(*, actor, application: Application, source: str) -> None:
             raise NotAllowed("Without a user, only a partner agency's facts can be recorded.")
         return
     if is_staff_member(actor):
+        require(actor, Action.FACT_RECORD, application=application)
         return
     own_kind = {Role.APPLICANT: Fact.Source.APPLICANT, Role.SPONSOR: Fact.Source.SPONSOR}
     may = {kind for role, kind in own_kind.items() if has_role(actor, role)}

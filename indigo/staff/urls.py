@@ -23,6 +23,11 @@ urlpatterns = [
         views.notice_of_default,
         name="notice-of-default",
     ),
+    path(
+        "applications/<str:reference>/advice",
+        views.application_advice,
+        name="application-advice",
+    ),
     # Deciding (indigo.decisions): facts, decision, four-eyes approval, fast track, letter.
     path("applications/<str:reference>/facts", decisions.fact_record_view, name="fact-record"),
     path(

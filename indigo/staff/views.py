@@ -17,6 +17,8 @@ from indigo.cases.models import Application, Status
 from indigo.decisions.panel import decision_panel
 from indigo.dossier.selectors import documents_of
 from indigo.errors import DomainError
+from indigo.organisation.decorators import may_required
+from indigo.organisation.permissions import Action, may
 from indigo.penalties import selectors as penalty_selectors
 from indigo.penalties.services import notice_of_default_register
 from indigo.staff.forms import (
@@ -25,8 +27,14 @@ from indigo.staff.forms import (
     InformationRequestForm,
     NoticeOfDefaultForm,
 )
-from indigo.work.selectors import tasks_of
-from indigo.work.services import owner_of
+from indigo.work.forms import AdviceForm
+from indigo.work.selectors import advice_colleagues, tasks_of
+from indigo.work.services import (
+    ACTIVE_FOR_ADVICE,
+    advice_request,
+    advice_specialisms,
+    owner_of,
+)
 
 PAGE_SIZE = 50
 
@@ -38,7 +46,7 @@ def _visible(request, reference: str) -> Application:
         raise Http404 from None
 
 
-@staff_required
+@may_required(Action.APPLICATIONS_LIST)
 def application_list(request):
     form = ApplicationFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -75,9 +83,11 @@ def application_detail(
     decision_form=None,
     fact_form=None,
     notice_form=None,
+    advice_form=None,
     status: int = 200,
 ):
     application = _visible(request, reference)
+    owner = owner_of(application)
     application_view_record(
         user=request.user, application=application, context="staff:application-detail"
     )
@@ -89,10 +99,15 @@ def application_detail(
             "deadline": deadline_of(application, today=clock.today()),
             "events": selectors.application_events(application=application, user=request.user),
             "documents": documents_of(application=application),
-            "actions": actions_from(Status(application.status)),
+            "actions": [
+                t
+                for t in actions_from(Status(application.status))
+                if may(request.user, t.permission, application=application)
+            ],
             "action_form": ActionForm(),
             "tasks": tasks_of(application=application),
-            "owner": owner_of(application),
+            "owner": owner,
+            "advice_form": advice_form or _advice_form(request, application, owner),
             "requests": application.information_requests.all(),
             "open_suspension": application.suspensions.filter(end__isnull=True).first(),
             "request_form": request_form or InformationRequestForm(),
@@ -133,6 +148,43 @@ def application_action(request, reference: str):
     else:
         messages.success(request, _("Done: the application was updated."))
     return redirect("staff:application-detail", reference=reference)
+
+
+def _advice_form(request, application: Application, owner, data=None):
+    """The owner's form to ask a specialism or a colleague (None for anyone else)."""
+    if owner is None or owner.pk != request.user.pk:
+        return None
+    if not may(request.user, Action.ADVICE_REQUEST, application=application):
+        return None
+    if application.status not in ACTIVE_FOR_ADVICE:
+        return None
+    return AdviceForm(
+        data,
+        specialisms=advice_specialisms(),
+        colleagues=advice_colleagues(exclude=request.user),
+    )
+
+
+@staff_required
+@require_POST
+def application_advice(request, reference: str):
+    """The owner asks a specialism or a named colleague a question."""
+    application = _visible(request, reference)
+    form = _advice_form(request, application, owner_of(application), data=request.POST)
+    if form is None:
+        messages.error(request, _("Only the owner of the application can ask for advice on it."))
+        return redirect("staff:application-detail", reference=reference)
+    if form.is_valid():
+        try:
+            advice_request(actor=request.user, application=application, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(
+                request, _("Your question was sent. The answer will appear on your worklist.")
+            )
+            return redirect("staff:application-detail", reference=reference)
+    return application_detail(request, reference, advice_form=form)
 
 
 @staff_required

@@ -15,15 +15,15 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from indigo import clock
-from indigo.accounts.decorators import manager_required
 from indigo.accounts.roles import Role, has_role
-from indigo.catalog.models import Process
 from indigo.charts import bar_chart_svg
 from indigo.errors import DomainError
+from indigo.organisation.decorators import may_required
 from indigo.organisation.models import Unit
+from indigo.organisation.permissions import Action
 from indigo.organisation.services import membership_lend
 from indigo.work import capacity
-from indigo.work.labels import task_label
+from indigo.work.labels import queue_label
 from indigo.work.penalties import exposure_per_unit, unit_warnings
 
 
@@ -59,10 +59,7 @@ def _candidate_label(user) -> str:
 
 
 def _queue_label(queue: str) -> str:
-    kind, _sep, code = queue.partition(":")
-    if kind == "process" and code in Process.values:
-        return str(Process(code).label)
-    return str(task_label(code))
+    return queue_label(queue)
 
 
 def _weeks_text(weeks: float | None, figures: capacity.UnitCapacity) -> str:
@@ -71,7 +68,7 @@ def _weeks_text(weeks: float | None, figures: capacity.UnitCapacity) -> str:
     return _("no output yet") if figures.throughput is None else _("no members doing queue work")
 
 
-@manager_required
+@may_required(Action.UNITS_VIEW)
 def units(request):
     today = clock.today()
     rows = capacity.units_overview(on=today)
@@ -88,7 +85,7 @@ def units(request):
     )
 
 
-@manager_required
+@may_required(Action.UNITS_VIEW)
 def unit_detail(request, code: str):
     unit = _unit(code)
     today = clock.today()
@@ -98,7 +95,7 @@ def unit_detail(request, code: str):
     return _render_unit(request, unit, form)
 
 
-@manager_required
+@may_required(Action.UNITS_LEND)
 @require_POST
 def unit_lend(request, code: str):
     unit = _unit(code)

@@ -54,6 +54,11 @@ class Task(models.Model):
     completed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # Advice on request: the owner's question (the task is then an advice request).
+    question = models.TextField(blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -98,3 +103,7 @@ class Task(models.Model):
     @property
     def is_handle(self) -> bool:
         return self.code == HANDLE
+
+    @property
+    def is_advice(self) -> bool:
+        return bool(self.question)

@@ -10,19 +10,35 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from indigo import clock
-from indigo.accounts.roles import CASEWORKER_ROLES, Role, has_role, roles_of
+from indigo.accounts.roles import CASEWORKER_ROLES, has_role, is_staff_member
 from indigo.cases.access import applications_visible_to
 from indigo.cases.effective_dates import effective_on_for
 from indigo.cases.event_kinds import EventKind
 from indigo.cases.events import event_record
 from indigo.cases.models import Application, Status
 from indigo.catalog.models import TaskDefinition
-from indigo.errors import Conflict, InvalidInput, NotAllowed
-from indigo.organisation.selectors import queues_of
+from indigo.errors import Conflict, InvalidInput, NotAllowed, day
+from indigo.organisation.models import Unit
+from indigo.organisation.permissions import (
+    Action,
+    casework_queues_of,
+    may,
+    require,
+    task_action,
+)
+from indigo.organisation.selectors import queues_of, units_of
 from indigo.work import urgency
 from indigo.work.models import HANDLE, Task
 
 OPEN = Task.State.OPEN
+ADVICE = "advice"
+ACTIVE_FOR_ADVICE = (
+    Status.INTAKE,
+    Status.ASSESSMENT,
+    Status.SUSPENDED,
+    Status.DECISION,
+    Status.OBJECTION,
+)
 
 
 # --- created and kept up to date by the lifecycle ------------------------------------
@@ -155,8 +171,10 @@ def work_get_next(*, actor, attempts: int = 5) -> Task | None:
     SQLite a write transaction holds the database lock (IMMEDIATE mode), and the
     conditional UPDATE below re-checks the row is still free in any case.
     """
-    queues = queues_of(user=actor, on=clock.today())
-    owners = has_role(actor, *CASEWORKER_ROLES)
+    if not may(actor, Action.TASK_GET_NEXT):
+        return None
+    queues = casework_queues_of(user=actor, on=clock.today())
+    owners = may(actor, Action.TASK_OWN)
     for _attempt in range(attempts):
         queue = _most_urgent_queue(queues, owners=owners)
         if queue is None:
@@ -186,67 +204,12 @@ def work_get_next(*, actor, attempts: int = 5) -> Task | None:
 
 def may_reassign(*, actor, task: Task) -> bool:
     """The task's assignee, the owner of the application (not for ownership itself) or
-    a manager may give a task to someone else."""
-    owner = owner_of(task.application)
+    a manager of a unit serving the task's queue may give a task to someone else."""
     return (
-        Role.MANAGER in roles_of(actor)
-        or task.assignee_id == actor.pk
-        or (owner is not None and owner.pk == actor.pk and not task.is_handle)
+        task.assignee_id == actor.pk
+        or (not task.is_handle and _owns(actor, task.application))
+        or manages_queue(actor, task.queue)
     )
-
-
-def may_take(*, actor, task: Task) -> bool:
-    """An open task nobody holds, in one of the actor's queues; owning a case
-    (`handle`) only for a caseworker — what "get next" would hand out."""
-    return (
-        task.state == OPEN
-        and task.assignee_id is None
-        and task.queue in queues_of(user=actor, on=clock.today())
-        and (not task.is_handle or has_role(actor, *CASEWORKER_ROLES))
-    )
-
-
-def task_take(*, actor, task: Task) -> Task:
-    """Take one waiting task from one's own queues (as "get next" does, but this one)."""
-    with transaction.atomic():
-        task = Task.objects.select_for_update().select_related("application").get(pk=task.pk)
-        if task.state != OPEN:
-            raise Conflict(_("This task is no longer open."), code="task-closed")
-        if task.assignee_id is not None:
-            raise Conflict(
-                _("This task is already assigned to %(name)s.")
-                % {"name": task.assignee.get_username()},
-                code="task-taken",
-            )
-        if task.queue not in queues_of(user=actor, on=clock.today()):
-            raise NotAllowed(
-                _("This task is not in the queues of your units."), code="not-your-queue"
-            )
-        if task.is_handle and not has_role(actor, *CASEWORKER_ROLES):
-            raise NotAllowed(_("Only a caseworker can own an application."))
-        task_assign(task, actor, by=actor, reason="taken")
-    return task
-
-
-def task_return(*, actor, task: Task, reason: str = "") -> Task:
-    """Give one's own open task back to its queue, for someone else to take."""
-    with transaction.atomic():
-        task = Task.objects.select_for_update().select_related("application").get(pk=task.pk)
-        if task.state != OPEN:
-            raise Conflict(_("This task is no longer open."), code="task-closed")
-        if task.assignee_id != actor.pk:
-            raise Conflict(_("Only a task assigned to you can be returned."), code="not-yours")
-        task.assignee = None
-        task.assigned_at = None
-        task.save(update_fields=["assignee", "assigned_at"])
-        event_record(
-            application=task.application,
-            actor=actor,
-            action=EventKind.TASK_RETURNED,
-            reason=(reason or "").strip(),
-            payload={"task": task.code, "from": actor.get_username()},
-        )
-    return task
 
 
 def task_reassign(*, actor, task: Task, assignee, reason: str, on=None) -> Task:
@@ -270,8 +233,18 @@ def task_reassign(*, actor, task: Task, assignee, reason: str, on=None) -> Task:
                 % {"name": assignee.get_username()},
                 field="assignee",
             )
-        may_see = applications_visible_to(assignee).filter(pk=task.application_id).exists()
         in_queue = task.queue in queues_of(user=assignee, on=clock.today())
+        managing = manages_queue(actor, task.queue)
+        if managing and not in_queue and not task.is_advice:
+            raise InvalidInput(
+                _(
+                    "%(name)s is not a member of a unit that works on this queue. Choose a "
+                    "member of the unit."
+                )
+                % {"name": assignee.get_username()},
+                field="assignee",
+            )
+        may_see = applications_visible_to(assignee).filter(pk=task.application_id).exists()
         if not (may_see or in_queue):
             raise InvalidInput(
                 _(
@@ -305,6 +278,10 @@ def task_complete(*, actor, task: Task, outcome: str, result: str, on=None) -> T
             raise Conflict(_("This task is already closed."), code="task-closed")
         if task.assignee_id != actor.pk:
             raise NotAllowed(_("This task is not yours. Ask its assignee or a manager."))
+        if not _owns(actor, task.application) and not task.is_advice:
+            require(
+                actor, task_action(code=task.code, queue=task.queue), application=task.application
+            )
         effective = effective_on_for(
             actor=actor, on=on, application=task.application, today=clock.today()
         )
@@ -324,4 +301,188 @@ def task_complete(*, actor, task: Task, outcome: str, result: str, on=None) -> T
             payload={"task": task.code, "outcome": outcome},
         )
         urgency_refresh(application=task.application)
+    return task
+
+
+# --- the owner takes work, asks for advice; a manager returns work ---------------------
+
+
+def _owns(actor, application: Application) -> bool:
+    owner = owner_of(application)
+    return owner is not None and owner.pk == actor.pk
+
+
+def manages_queue(actor, queue: str) -> bool:
+    """A manager of a unit that serves `queue` (assigns, reassigns and returns its tasks)."""
+    if actor.is_superuser:
+        return True
+    return any(
+        queue in unit.queues() and may(actor, Action.TASK_ASSIGN, unit=unit)
+        for unit in units_of(user=actor, on=clock.today())
+    )
+
+
+def _owner_takes(actor, task: Task) -> bool:
+    return not task.is_handle and _owns(actor, task.application) and may(actor, Action.TASK_TAKE)
+
+
+def may_take(*, actor, task: Task) -> bool:
+    """An open task nobody holds in one of the actor's queues (what "get next" would
+    hand out; owning a case only for a caseworker), or any open task of a case the actor
+    owns (e.g. a register check they can do in a minute themselves)."""
+    if task.state != OPEN or task.assignee_id == actor.pk:
+        return False
+    if _owner_takes(actor, task):
+        return True
+    return (
+        task.assignee_id is None
+        and task.queue in queues_of(user=actor, on=clock.today())
+        and may(actor, task_action(code=task.code, queue=task.queue))
+    )
+
+
+def task_take(*, actor, task: Task) -> Task:
+    """Take one task: see `may_take`. Taking one's own task again changes nothing."""
+    with transaction.atomic():
+        task = Task.objects.select_for_update().select_related("application").get(pk=task.pk)
+        if task.state != OPEN:
+            raise Conflict(_("This task is no longer open."), code="task-closed")
+        if task.assignee_id == actor.pk:
+            return task
+        owner_takes = _owner_takes(actor, task)
+        if not owner_takes:
+            if task.assignee_id is not None:
+                raise Conflict(
+                    _("This task is already assigned to %(name)s.")
+                    % {"name": task.assignee.get_username()},
+                    code="task-taken",
+                )
+            if task.queue not in queues_of(user=actor, on=clock.today()):
+                raise NotAllowed(
+                    _("This task is not in the queues of your units."), code="not-your-queue"
+                )
+            if not may_take(actor=actor, task=task):
+                raise NotAllowed(
+                    _("Your role does not let you take this task."), code="not-allowed"
+                )
+        reason = _("taken by the owner of the case") if owner_takes else _("taken")
+        task_assign(task, actor, by=actor, reason=reason)
+    return task
+
+
+def task_return(*, actor, task: Task, reason: str = "") -> Task:
+    """Put an assigned task back in its queue: its assignee (a reason is welcome), or a
+    manager of a unit serving the queue (with a reason: someone's work is taken away)."""
+    reason = (reason or "").strip()
+    with transaction.atomic():
+        task = Task.objects.select_for_update().select_related("application").get(pk=task.pk)
+        if task.state != OPEN:
+            raise Conflict(_("This task is no longer open."), code="task-closed")
+        if task.assignee_id is None:
+            raise Conflict(_("This task is already waiting in its queue."), code="unassigned")
+        own = task.assignee_id == actor.pk
+        if not (own or manages_queue(actor, task.queue)):
+            raise NotAllowed(
+                _("Only the task's assignee or a manager of its unit can return it."),
+                code="not-allowed",
+            )
+        if not own and not reason:
+            raise InvalidInput(_("Give a reason for returning the task."), field="reason")
+        previous = task.assignee
+        task.assignee = None
+        task.assigned_at = None
+        task.save(update_fields=["assignee", "assigned_at"])
+        event_record(
+            application=task.application,
+            actor=actor,
+            action=EventKind.TASK_RETURNED,
+            reason=reason,
+            payload={"task": task.code, "from": previous.get_username(), "queue": task.queue},
+        )
+    return task
+
+
+def advice_specialisms() -> list[str]:
+    """The specialisms one can ask: those some unit serves."""
+    codes = {code for unit in Unit.objects.all() for code in unit.specialisms}
+    return sorted(codes)
+
+
+def advice_request(
+    *,
+    actor,
+    application: Application,
+    question: str,
+    due_on,
+    specialism: str = "",
+    colleague=None,
+) -> Task:
+    """The owner asks a specialism (its queue) or a named colleague a question.
+
+    It becomes an open task; its answer (`task_complete`) is recorded on the timeline
+    and shows on the owner's worklist.
+    """
+    question = (question or "").strip()
+    if not question:
+        raise InvalidInput(_("Write down your question."), field="question")
+    today = clock.today()
+    if due_on is None:
+        raise InvalidInput(_("Give the date by which you need the answer."), field="due_on")
+    if due_on <= today:
+        raise InvalidInput(
+            _("The answer must be due after today (%(today)s).") % {"today": day(today)},
+            field="due_on",
+        )
+    if not specialism and colleague is None:
+        raise InvalidInput(_("Choose a specialism or a colleague to ask."), field="specialism")
+    if specialism and specialism not in advice_specialisms():
+        raise InvalidInput(
+            _("No unit gives advice on “%(code)s”. Choose one of the list.") % {"code": specialism},
+            field="specialism",
+        )
+    if not may(actor, Action.ADVICE_REQUEST, application=application):
+        raise NotAllowed(_("Your role does not allow asking for advice."), code="role")
+    with transaction.atomic():
+        application = Application.objects.select_for_update().get(pk=application.pk)
+        if application.status not in ACTIVE_FOR_ADVICE:
+            raise Conflict(
+                _("Advice can be asked only while the application is being handled."),
+                code="not-active",
+            )
+        if not _owns(actor, application):
+            raise NotAllowed(
+                _("Only the owner of the application can ask for advice on it."),
+                code="not-owner",
+            )
+        if specialism:
+            queue = f"specialism:{specialism}"
+        else:
+            queues = sorted(queues_of(user=colleague, on=today))
+            if colleague.pk == actor.pk or not is_staff_member(colleague):
+                raise InvalidInput(_("Choose a colleague other than yourself."), field="colleague")
+            queue = queues[0] if queues else f"process:{application.product.process}"
+        task = Task.objects.create(
+            application=application,
+            code=specialism or ADVICE,
+            queue=queue,
+            blocking=False,
+            due_on=min(due_on, application.decision_due),
+            start_by=min(due_on, application.decision_due),
+            question=question,
+            requested_by=actor,
+            assignee=colleague,
+            assigned_at=clock.now() if colleague else None,
+        )
+        event_record(
+            application=application,
+            actor=actor,
+            action=EventKind.ADVICE_REQUESTED,
+            reason=question,
+            payload={
+                "task": task.pk,
+                "queue": queue,
+                "to": colleague.get_username() if colleague else None,
+                "due_on": task.due_on.isoformat(),
+            },
+        )
     return task

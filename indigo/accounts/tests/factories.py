@@ -41,11 +41,25 @@ def make_unit(code: str, *, kind=Unit.Kind.INTEGRAL, processes=(), specialisms=(
     return unit
 
 
-def join(user, unit: Unit, *, valid_from=date(2000, 1, 1), valid_to=None, temporary=False):
+def join(
+    user,
+    unit: Unit,
+    *,
+    valid_from=date(2000, 1, 1),
+    valid_to=None,
+    temporary=False,
+    casework: bool | None = None,
+):
     Membership.objects.create(
-        user=user, unit=unit, valid_from=valid_from, valid_to=valid_to, temporary=temporary
+        user=user,
+        unit=unit,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        temporary=temporary,
+        casework=casework,
     )
     user.__dict__.pop("_indigo_units", None)
+    user.__dict__.pop("_indigo_casework", None)
     return user
 
 

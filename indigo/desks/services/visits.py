@@ -15,11 +15,13 @@ from indigo.desks.selectors import works_at
 from indigo.desks.services.wording import appointment_facts, clock_time
 from indigo.desks.validators import validate_card_number
 from indigo.errors import Conflict, InvalidInput, NotAllowed, day
+from indigo.organisation.permissions import Action, require
 
 State = Appointment.State
 
 
-def _check_desk_staff(actor, appointment: Appointment) -> None:
+def _check_desk_staff(actor, appointment: Appointment, action: Action = Action.DESK_DAY) -> None:
+    require(actor, action)
     if not works_at(user=actor, desk=appointment.desk):
         raise NotAllowed(
             _("Only staff of %(desk)s can record this.") % {"desk": appointment.desk.name},
@@ -57,7 +59,7 @@ def appointment_identify(
     *, actor, appointment: Appointment, document: str, checked: bool
 ) -> Appointment:
     """Record that the applicant's identity was checked against a travel document."""
-    _check_desk_staff(actor, appointment)
+    _check_desk_staff(actor, appointment, Action.DESK_IDENTIFY)
     if document not in Appointment.IdentityDocument.values:
         raise InvalidInput(_("Choose the document you checked."), field="document")
     if not checked:
@@ -96,7 +98,7 @@ def _check_identified(appointment: Appointment) -> None:
 
 def biometrics_record(*, actor, appointment: Appointment) -> Appointment:
     """Record that passport photo, fingerprints and signature were taken."""
-    _check_desk_staff(actor, appointment)
+    _check_desk_staff(actor, appointment, Action.DESK_BIOMETRICS)
     if not appointment.appointment_type.takes_biometrics:
         raise Conflict(
             _("Biometrics are not taken at an appointment for “%(type)s”.")
@@ -149,7 +151,7 @@ def _check_granted(appointment: Appointment) -> None:
 
 def residence_document_issue(*, actor, appointment: Appointment, card_number: str) -> Appointment:
     """Record that the residence card with `card_number` was handed to the applicant."""
-    _check_desk_staff(actor, appointment)
+    _check_desk_staff(actor, appointment, Action.DESK_HAND_OUT)
     if not appointment.appointment_type.issues_residence_document:
         raise Conflict(
             _("No residence document is handed out at an appointment for “%(type)s”.")
@@ -197,7 +199,7 @@ def residence_document_issue(*, actor, appointment: Appointment, card_number: st
 
 def appointment_no_show_record(*, actor, appointment: Appointment) -> Appointment:
     """Record that the applicant did not come (once the appointment's time is over)."""
-    _check_desk_staff(actor, appointment)
+    _check_desk_staff(actor, appointment, Action.DESK_NO_SHOW)
     if clock.now() < appointment.ends_at:
         raise Conflict(
             _("The appointment is not over yet. Wait until %(time)s.")

@@ -32,3 +32,4 @@ def urgency_label(mark: str) -> str:
 
 register.filter("task_label", labels.task_label)
 register.filter("task_name", labels.task_name)
+register.filter("queue_label", labels.queue_label)

@@ -77,11 +77,12 @@ def test_specialist_tasks_go_to_the_specialist_unit_in_another_place(
 def test_a_specialist_gets_the_task_behind_a_case_waiting_for_an_owner(
     regular_unit, new_application
 ):
-    """Desk-type roles skip the (more urgent) ownership items instead of stalling on them."""
+    """Who may not own cases skips the (more urgent) ownership items instead of stalling
+    on them: a specialist member of an integral unit does its register checks."""
     from indigo.accounts.tests.factories import user_with_role
 
     application = new_application(received_on=date(2026, 1, 5))  # its handle task is urgent
-    checker = user_with_role("desk", units=[regular_unit])
+    checker = user_with_role("specialist", units=[regular_unit])
     Task.objects.create(
         application=application,
         code="brp-check",

@@ -126,7 +126,7 @@ def test_ownership_cannot_go_to_someone_without_access(in_assessment, regular_un
         "caseworker", units=[make_unit("asylum-ter-apel", processes=["asylum"])]
     )
 
-    with pytest.raises(InvalidInput, match="no access") as exc:
+    with pytest.raises(InvalidInput, match="not a member of a unit") as exc:
         task_reassign(
             actor=manager, task=task(in_assessment, HANDLE), assignee=outsider, reason="capacity"
         )
