@@ -14,6 +14,13 @@ from indigo.api.decisions import (
     FactListApi,
     FindingsApi,
 )
+from indigo.api.desks import (
+    AppointmentActionApi,
+    AppointmentDetailApi,
+    AppointmentListApi,
+    DeskListApi,
+    DeskSlotsApi,
+)
 from indigo.api.documents import DocumentContentApi, DocumentListApi
 from indigo.api.persons import PersonContactsApi, PersonDetailApi, PersonSearchApi
 from indigo.api.requests import InformationRequestListApi, InformationRequestReplyApi
@@ -89,4 +96,14 @@ urlpatterns = [
     path("persons/search", PersonSearchApi.as_view(), name="persons-search"),
     path("persons/<int:person_id>", PersonDetailApi.as_view(), name="person"),
     path("persons/<int:person_id>/contacts", PersonContactsApi.as_view(), name="person-contacts"),
+    # Desks and appointments
+    path("desks", DeskListApi.as_view(), name="desks"),
+    path("desks/<slug:code>/slots", DeskSlotsApi.as_view(), name="desk-slots"),
+    path("appointments", AppointmentListApi.as_view(), name="appointments"),
+    path("appointments/<int:appointment_id>", AppointmentDetailApi.as_view(), name="appointment"),
+    path(
+        "appointments/<int:appointment_id>/actions/<str:action>",
+        AppointmentActionApi.as_view(),
+        name="appointment-action",
+    ),
 ]
