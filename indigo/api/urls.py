@@ -24,6 +24,12 @@ from indigo.api.desks import (
 from indigo.api.documents import DocumentContentApi, DocumentListApi
 from indigo.api.persons import PersonContactsApi, PersonDetailApi, PersonSearchApi
 from indigo.api.requests import InformationRequestListApi, InformationRequestReplyApi
+from indigo.api.sponsors import (
+    ChangeReportApi,
+    SponsorApplicationListApi,
+    SponsorBulkApi,
+    VouchApi,
+)
 from indigo.api.work import TaskActionApi, TaskDetailApi, TaskListApi, TaskNextApi
 from indigo.catalog.api import ProductDetailApi, ProductListApi
 
@@ -106,4 +112,13 @@ urlpatterns = [
         AppointmentActionApi.as_view(),
         name="appointment-action",
     ),
+    # Recognised sponsors
+    path(
+        "sponsor/applications",
+        SponsorApplicationListApi.as_view(),
+        name="sponsor-applications",
+    ),
+    path("sponsor/applications/bulk", SponsorBulkApi.as_view(), name="sponsor-applications-bulk"),
+    path("applications/<str:reference>/vouch", VouchApi.as_view(), name="application-vouch"),
+    path("sponsor/change-reports", ChangeReportApi.as_view(), name="sponsor-change-reports"),
 ]
