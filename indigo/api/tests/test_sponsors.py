@@ -16,7 +16,10 @@ HEADER = (
     "product;given_names;surname;date_of_birth;nationality;authorisation_given_on;"
     "authorisation_how;vouch;programme_name;programme_end_date;admitted_to_programme"
 )
-GOOD = "study;Valentina;Restrepo Gómez;2001-03-14;COL;2026-08-20;signed form;ja;MSc Water;2028-08-31;yes"
+GOOD = (
+    "study;Valentina;Restrepo Gómez;2001-03-14;COL;2026-08-20;signed form;ja;"
+    "MSc Water;2028-08-31;yes"
+)
 BAD = "study;Kofi;Mensah;2000-01-05;Ghana;2026-08-20;signed form;yes;MSc Law;2028-08-31;yes"
 
 APPLY = {
