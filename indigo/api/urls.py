@@ -30,6 +30,7 @@ from indigo.api.sponsors import (
     SponsorBulkApi,
     VouchApi,
 )
+from indigo.api.units import UnitDetailApi, UnitListApi
 from indigo.api.work import TaskActionApi, TaskDetailApi, TaskListApi, TaskNextApi
 from indigo.catalog.api import ProductDetailApi, ProductListApi
 
@@ -121,4 +122,7 @@ urlpatterns = [
     path("sponsor/applications/bulk", SponsorBulkApi.as_view(), name="sponsor-applications-bulk"),
     path("applications/<str:reference>/vouch", VouchApi.as_view(), name="application-vouch"),
     path("sponsor/change-reports", ChangeReportApi.as_view(), name="sponsor-change-reports"),
+    # Units and their figures
+    path("units", UnitListApi.as_view(), name="units"),
+    path("units/<slug:code>", UnitDetailApi.as_view(), name="unit"),
 ]
