@@ -193,7 +193,11 @@ def test_a_second_caseworker_approves_a_refusal_but_not_the_first(caseworker, co
         url, {"outcome": "refuse", "motivation": "Not admitted after all."}, format="json"
     ).json()
 
-    own = caseworker.post(f"{url}/approval", {"decision": refusal["id"]}, format="json")
+    own = caseworker.post(
+        f"/api/v1/applications/{application.reference}/decision/approval",
+        {"decision": refusal["id"]},
+        format="json",
+    )
     wrong = colleague.post(f"{url}/approval", {"decision": refusal["id"] + 1}, format="json")
     approved = colleague.post(f"{url}/approval", {"decision": refusal["id"]}, format="json")
 
