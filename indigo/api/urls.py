@@ -31,7 +31,13 @@ from indigo.api.sponsors import (
     VouchApi,
 )
 from indigo.api.units import UnitDetailApi, UnitListApi
-from indigo.api.work import TaskActionApi, TaskDetailApi, TaskListApi, TaskNextApi
+from indigo.api.work import (
+    AdviceRequestApi,
+    TaskActionApi,
+    TaskDetailApi,
+    TaskListApi,
+    TaskNextApi,
+)
 from indigo.catalog.api import ProductDetailApi, ProductListApi
 
 urlpatterns = [
@@ -66,6 +72,11 @@ urlpatterns = [
     path("tasks/next", TaskNextApi.as_view(), name="tasks-next"),
     path("tasks/<int:task_id>", TaskDetailApi.as_view(), name="task"),
     path("tasks/<int:task_id>/actions/<str:action>", TaskActionApi.as_view(), name="task-action"),
+    path(
+        "applications/<str:reference>/advice-requests",
+        AdviceRequestApi.as_view(),
+        name="application-advice-requests",
+    ),
     # Assessment and decision
     path("applications/<str:reference>/facts", FactListApi.as_view(), name="application-facts"),
     path(

@@ -62,6 +62,7 @@ class EventKind(models.TextChoices):
     DOCUMENT_ISSUED = "residence-document-issued", _("Residence document handed out")
     # Issue 12: a task given back to its queue
     TASK_RETURNED = "return-task", _("Task returned to its queue")
+    ADVICE_REQUESTED = "request-advice", _("Advice requested")
 
 
 K = EventKind
@@ -138,6 +139,8 @@ PAYLOAD: dict[EventKind, frozenset[str]] = {
     K.DOCUMENT_ISSUED: _APPOINTMENT | {"card_number"},
     # task: the task's code; from: the username of whoever gave it back.
     K.TASK_RETURNED: frozenset({"task", "from"}),
+    # task: the advice task's id; queue: where it waits; to: a colleague's username.
+    K.ADVICE_REQUESTED: frozenset({"task", "queue", "to", "due_on"}),
 }
 
 # What an applicant (and a sponsor acting for them) sees of the history: the steps of
