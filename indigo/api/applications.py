@@ -11,7 +11,7 @@ from rest_framework.views import APIView
 
 from indigo import clock
 from indigo.accounts.roles import Role, has_role, is_staff_member
-from indigo.api.base import with_lifecycle_actions
+from indigo.api.base import FilterInput, StrictInput, with_lifecycle_actions
 from indigo.api.pagination import LinkCursorPagination
 from indigo.cases import selectors, services
 from indigo.cases.access import application_view_record
@@ -60,7 +60,7 @@ APPLICATION_DETAIL_EXAMPLE = APPLICATION_EXAMPLE | {
 }
 
 
-class ApplicantInput(serializers.Serializer):
+class ApplicantInput(StrictInput):
     given_names = serializers.CharField(max_length=200)
     surname = serializers.CharField(max_length=200)
     date_of_birth = serializers.DateField()
@@ -75,7 +75,7 @@ class ApplicantInput(serializers.Serializer):
     )
 
 
-class ApplicationCreateInput(serializers.Serializer):
+class ApplicationCreateInput(StrictInput):
     product = serializers.SlugField(help_text="Product code, e.g. `study`.")
     customer_group = serializers.SlugField(required=False, allow_blank=True)
     received_on = serializers.DateField(
@@ -247,7 +247,7 @@ class ApplicationListApi(APIView):
         )
 
 
-class ApplicationFilterInput(serializers.Serializer):
+class ApplicationFilterInput(FilterInput):
     status = serializers.ChoiceField(choices=Status.values, required=False)
     product = serializers.SlugField(required=False)
     due_before = serializers.DateField(required=False)
@@ -286,7 +286,7 @@ class ApplicationDetailApi(APIView):
         return Response(ApplicationDetailOutput(application, context={"request": request}).data)
 
 
-class ActionInput(serializers.Serializer):
+class ActionInput(StrictInput):
     reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=4000)
     on = serializers.DateField(
         required=False, help_text="Staff only: the day it happened (paper), not in the future."

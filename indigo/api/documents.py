@@ -13,11 +13,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from indigo.api.applications import get_visible_application
+from indigo.api.base import StrictInput
 from indigo.dossier import selectors, services, sniffing
 from indigo.dossier.models import Document, DocumentAccess, Source
 
 
-class DocumentUploadInput(serializers.Serializer):
+class DocumentUploadInput(StrictInput):
     type = serializers.SlugField(max_length=60, help_text="Document type code, e.g. `passport`.")
     # Empty files pass here so the service can say what to do about them.
     file = serializers.FileField(

@@ -42,3 +42,19 @@ def test_a_document_without_a_type_is_a_400_and_a_strangers_dossier_a_404(casewo
     assert invalid_names(missing) == {"type"}
     is_problem(stranger.get(f"/api/v1/applications/{ref}/documents"), 404)
     is_problem(stranger.get(f"/api/v1/applications/{ref}/documents/1/content"), 404)
+
+
+def test_unknown_fields_of_an_application_or_a_step_are_a_400(caseworker):
+    application = make_application(actor=caseworker.user)
+
+    listed = caseworker.get("/api/v1/applications?colour=blue")
+    step = caseworker.post(
+        f"/api/v1/applications/{application.reference}/actions/suspend",
+        {"reason": "r", "until": "2099-01-01", "urgent": True},
+        format="json",
+    )
+
+    assert invalid_names(listed) == {"colour"}
+    assert invalid_names(step) == {"urgent"}
+    application.refresh_from_db()
+    assert application.status == "received"
