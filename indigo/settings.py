@@ -321,6 +321,7 @@ INDIGO_REPLICA_PATHS = [
     r"/api/v1/applications",
     r"/staff/applications",
     r"/work/units(/[\w-]+)?",
+    r"/api/v1/units(/[\w-]+)?",
 ]
 if os.environ.get("INDIGO_REPLICA_DATABASE_URL"):
     DATABASES["replica"] = dj_database_url.parse(os.environ["INDIGO_REPLICA_DATABASE_URL"])
