@@ -130,3 +130,20 @@ def test_no_personal_identifier_is_a_path_or_query_parameter(spec):
     ]
 
     assert found == []
+
+
+@pytest.mark.django_db
+def test_every_operation_but_the_public_ones_refuses_an_anonymous_caller(spec, client):
+    answered = {}
+    for path, method, op in operations(spec):
+        if ACCESS[op["operationId"]].public:
+            continue
+        url = "/api/v1" + re.sub(r"\{[^}]+\}", "1", path)
+        response = getattr(client, method)(url)
+        answered[f"{method.upper()} {path}"] = (
+            response.status_code,
+            response["Content-Type"].split(";")[0],
+        )
+
+    assert answered
+    assert {k: v for k, v in answered.items() if v != (401, "application/problem+json")} == {}

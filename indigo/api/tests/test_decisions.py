@@ -272,3 +272,14 @@ def test_an_applicant_gets_the_same_403_for_any_decision_operation(catalog):
     application = make_application(actor=applicant.user)
 
     is_problem(applicant.get(f"/api/v1/applications/{application.reference}/decision"), 403)
+
+
+def test_the_findings_are_for_staff_who_see_the_application(student):
+    application = student()
+
+    is_problem(
+        client_for("applicant").get(f"/api/v1/applications/{application.reference}/findings"),
+        403,
+    )
+    outsider = client_for("caseworker", units=[])
+    is_problem(outsider.get(f"/api/v1/applications/{application.reference}/findings"), 404)
