@@ -199,6 +199,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "TaskStateEnum": "indigo.work.models.Task.State",
+        "AppointmentStateEnum": "indigo.desks.models.Appointment.State",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "indigo.api.schema.add_problem_responses",
@@ -333,6 +337,7 @@ INDIGO_REPLICA_PATHS = [
     r"/api/v1/applications",
     r"/staff/applications",
     r"/work/units(/[\w-]+)?",
+    r"/api/v1/units(/[\w-]+)?",
 ]
 if os.environ.get("INDIGO_REPLICA_DATABASE_URL"):
     DATABASES["replica"] = dj_database_url.parse(os.environ["INDIGO_REPLICA_DATABASE_URL"])

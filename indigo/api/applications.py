@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
@@ -11,7 +11,7 @@ from rest_framework.views import APIView
 
 from indigo import clock
 from indigo.accounts.roles import Role, has_role, is_staff_member
-from indigo.api.base import with_lifecycle_actions
+from indigo.api.base import FilterInput, StrictInput, with_lifecycle_actions
 from indigo.api.pagination import LinkCursorPagination
 from indigo.cases import selectors, services
 from indigo.cases.access import application_view_record, applications_seen
@@ -22,8 +22,46 @@ from indigo.catalog.models import Channel
 from indigo.errors import Conflict, InvalidInput
 from indigo.organisation.permissions import may
 
+APPLICATION_EXAMPLE = {
+    "reference": "IND-2026-000123",
+    "product": "study",
+    "status": "received",
+    "received_on": "2026-03-01",
+    "decision_due": "2026-04-30",
+    "days_left": 59,
+    "suspended": False,
+    "extended": False,
+    "deadline_passed": False,
+    "applicant": {
+        "given_names": "Valentina",
+        "surname": "Restrepo Gómez",
+        "date_of_birth": "2001-03-14",
+        "nationality": "COL",
+        "v_number": "",
+    },
+}
+APPLICATION_DETAIL_EXAMPLE = APPLICATION_EXAMPLE | {
+    "product_version_valid_from": "2024-01-01",
+    "customer_group": "individual",
+    "extension_reason": "",
+    "notified_on": None,
+    "possible_actions": ["start-intake", "suspend", "extend", "withdraw"],
+    "events": [
+        {
+            "occurred_at": "2026-03-01T10:00:00+01:00",
+            "effective_on": "2026-03-01",
+            "actor": "valentina",
+            "action": "receive",
+            "from_status": "",
+            "to_status": "received",
+            "reason": "",
+            "payload": {},
+        }
+    ],
+}
 
-class ApplicantInput(serializers.Serializer):
+
+class ApplicantInput(StrictInput):
     given_names = serializers.CharField(max_length=200)
     surname = serializers.CharField(max_length=200)
     date_of_birth = serializers.DateField()
@@ -38,7 +76,7 @@ class ApplicantInput(serializers.Serializer):
     )
 
 
-class ApplicationCreateInput(serializers.Serializer):
+class ApplicationCreateInput(StrictInput):
     product = serializers.SlugField(help_text="Product code, e.g. `study`.")
     customer_group = serializers.SlugField(required=False, allow_blank=True)
     received_on = serializers.DateField(
@@ -129,6 +167,19 @@ class ApplicationDetailOutput(ApplicationOutput):
 class ApplicationListApi(APIView):
     @extend_schema(
         operation_id="applications_list",
+        summary="List applications",
+        description=(
+            "The applications the caller may see (staff: their units' processes and their "
+            "tasks; applicants: their own; sponsors: those their organisations filed), "
+            "newest first, with their legal deadline."
+        ),
+        examples=[
+            OpenApiExample(
+                "Applications",
+                value={"_links": {"next": None, "prev": None}, "results": [APPLICATION_EXAMPLE]},
+                response_only=True,
+            )
+        ],
         parameters=[
             OpenApiParameter("status", enum=Status.values),
             OpenApiParameter("product", str, description="Product code."),
@@ -149,6 +200,33 @@ class ApplicationListApi(APIView):
 
     @extend_schema(
         operation_id="applications_create",
+        summary="Submit an application",
+        description=(
+            "An applicant's own application (online), or one received on paper and "
+            "entered by staff (`received_on`, `channel`). The decision period starts on "
+            "the day of receipt."
+        ),
+        examples=[
+            OpenApiExample(
+                "Study",
+                value={
+                    "product": "study",
+                    "applicant": {
+                        "given_names": "Valentina",
+                        "surname": "Restrepo Gómez",
+                        "date_of_birth": "2001-03-14",
+                        "nationality": "COL",
+                    },
+                },
+                request_only=True,
+            ),
+            OpenApiExample(
+                "Received",
+                value=APPLICATION_DETAIL_EXAMPLE,
+                response_only=True,
+                status_codes=["201"],
+            ),
+        ],
         request=ApplicationCreateInput,
         responses={201: ApplicationDetailOutput},
     )
@@ -181,7 +259,7 @@ class ApplicationListApi(APIView):
         )
 
 
-class ApplicationFilterInput(serializers.Serializer):
+class ApplicationFilterInput(FilterInput):
     status = serializers.ChoiceField(choices=Status.values, required=False)
     product = serializers.SlugField(required=False)
     due_before = serializers.DateField(required=False)
@@ -199,7 +277,19 @@ def get_visible_application(request, reference: str) -> Application:
 
 
 class ApplicationDetailApi(APIView):
-    @extend_schema(operation_id="applications_retrieve", responses=ApplicationDetailOutput)
+    @extend_schema(
+        operation_id="applications_retrieve",
+        summary="Get an application",
+        description=(
+            "One application with its deadline, the lifecycle steps possible now and its "
+            "history (applicants and sponsors see the steps, not the agency's internal "
+            "work). Every view by staff is recorded."
+        ),
+        responses=ApplicationDetailOutput,
+        examples=[
+            OpenApiExample("An application", value=APPLICATION_DETAIL_EXAMPLE, response_only=True)
+        ],
+    )
     def get(self, request, reference: str):
         application = get_visible_application(request, reference)
         application_view_record(
@@ -208,7 +298,7 @@ class ApplicationDetailApi(APIView):
         return Response(ApplicationDetailOutput(application, context={"request": request}).data)
 
 
-class ActionInput(serializers.Serializer):
+class ActionInput(StrictInput):
     reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=4000)
     on = serializers.DateField(
         required=False, help_text="Staff only: the day it happened (paper), not in the future."
@@ -229,7 +319,24 @@ class ApplicationActionApi(APIView):
         ],
         request=ActionInput,
         responses={200: ApplicationDetailOutput},
-        description="Perform a lifecycle action. 409 when the current state does not allow it.",
+        summary="Take a lifecycle step",
+        description=(
+            "Take one step of the lifecycle (`indigo.cases.lifecycle`): start intake, "
+            "suspend, resume, extend, withdraw, … A step the current status does not "
+            "allow is a 409 listing the `possibleActions`."
+        ),
+        examples=[
+            OpenApiExample(
+                "Suspend",
+                value={"reason": "Passport copy is unreadable", "until": "2026-03-30"},
+                request_only=True,
+            ),
+            OpenApiExample(
+                "Suspended",
+                value=APPLICATION_DETAIL_EXAMPLE | {"status": "suspended", "suspended": True},
+                response_only=True,
+            ),
+        ],
     )
     def post(self, request, reference: str, action: str):
         application = get_visible_application(request, reference)

@@ -18,11 +18,14 @@ from indigo.decisions.models import Decision
 from indigo.decisions.panel import decision_actions
 from indigo.decisions.selectors import (
     assessment_of,
-    decision_open,
     decision_shown,
     finding_snapshot,
 )
-from indigo.decisions.services import decision_approve, decision_fast_track, decision_record
+from indigo.decisions.services import (
+    decision_approve_open,
+    decision_fast_track,
+    decision_record,
+)
 from indigo.errors import Conflict, InvalidInput
 from indigo.rules.findings import Outcome
 from indigo.rules.models import Fact
@@ -425,14 +428,10 @@ class DecisionApprovalApi(APIView):
         permissions.require(request.user, "decision_approve")
         application = permissions.application_for(request.user, reference)
         v = parse(ApprovalInput, request.data)
-        decision = decision_open(application=application)
         try:
-            if decision is None or decision.pk != v["decision"]:
-                raise Conflict(
-                    _("This decision is no longer open: it was notified or replaced."),
-                    code="decision-closed",
-                )
-            decision_approve(actor=request.user, decision=decision)
+            decision_approve_open(
+                actor=request.user, application=application, decision_id=v["decision"]
+            )
         except Conflict as exc:
             raise _with_decision_actions(exc, user=request.user, application=application) from None
         return _decision_response(request, application)

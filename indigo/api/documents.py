@@ -4,7 +4,7 @@ from django.http import FileResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.negotiation import BaseContentNegotiation
@@ -14,11 +14,12 @@ from rest_framework.views import APIView
 
 from indigo.api.applications import get_visible_application
 from indigo.cases.access import application_view_record
+from indigo.api.base import StrictInput
 from indigo.dossier import selectors, services, sniffing
 from indigo.dossier.models import Document, DocumentAccess, Source
 
 
-class DocumentUploadInput(serializers.Serializer):
+class DocumentUploadInput(StrictInput):
     type = serializers.SlugField(max_length=60, help_text="Document type code, e.g. `passport`.")
     # Empty files pass here so the service can say what to do about them.
     file = serializers.FileField(
@@ -52,11 +53,31 @@ class DocumentOutput(serializers.Serializer):
         return self.context["request"].build_absolute_uri(path)
 
 
+DOCUMENT_EXAMPLE = {
+    "id": 12,
+    "type": "passport",
+    "version": 1,
+    "latest": True,
+    "content_type": "application/pdf",
+    "size_bytes": 48213,
+    "sha256": "9f2c…",
+    "uploaded_at": "2026-03-01T10:05:00+01:00",
+    "uploaded_by": "valentina",
+    "source": "applicant",
+    "download": "https://indigo.example/api/v1/applications/IND-2026-000123/documents/12/content",
+}
+
+
 class DocumentListApi(APIView):
     parser_classes = [MultiPartParser]
 
     @extend_schema(
-        operation_id="documents_list", tags=["dossier"], responses=DocumentOutput(many=True)
+        operation_id="documents_list",
+        tags=["dossier"],
+        summary="List the dossier's documents",
+        description="Every document of the application, each version, with its checksum.",
+        responses=DocumentOutput(many=True),
+        examples=[OpenApiExample("Documents", value=[DOCUMENT_EXAMPLE], response_only=True)],
     )
     def get(self, request, reference: str):
         application = get_visible_application(request, reference)
@@ -72,6 +93,12 @@ class DocumentListApi(APIView):
         tags=["dossier"],
         request={"multipart/form-data": DocumentUploadInput},
         responses={201: DocumentOutput},
+        summary="Add a document",
+        examples=[
+            OpenApiExample(
+                "Added", value=DOCUMENT_EXAMPLE, response_only=True, status_codes=["201"]
+            )
+        ],
         description=(
             "Add a document to the dossier. A second upload of the same type is its next "
             "version; earlier versions are kept. The type of file is judged by its content."
@@ -117,6 +144,12 @@ class DocumentContentApi(APIView):
             (200, media_type): OpenApiResponse(OpenApiTypes.BINARY)
             for media_type in sniffing.ALLOWED
         },
+        summary="Download a document",
+        examples=[
+            OpenApiExample(
+                "A PDF", value="%PDF-1.7 …", response_only=True, media_type="application/pdf"
+            )
+        ],
         description=(
             "The file, checked against its SHA-256 before it is sent (500 if it does not "
             "match). Every download is recorded."

@@ -91,6 +91,8 @@ ACCESS: dict[str, Rule] = {
             "return": STAFF,
         },
     ),
+    # Advice on request: the owner of the case (indigo.work.services.advice_request).
+    "advice_requests_create": Rule(DECIDERS, conflicts=True),
     # Assessment and decision.
     "facts_list": Rule(STAFF),
     # Staff record facts from any source; applicants and sponsors only their own

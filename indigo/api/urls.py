@@ -14,10 +14,30 @@ from indigo.api.decisions import (
     FactListApi,
     FindingsApi,
 )
+from indigo.api.desks import (
+    AppointmentActionApi,
+    AppointmentDetailApi,
+    AppointmentListApi,
+    DeskListApi,
+    DeskSlotsApi,
+)
 from indigo.api.documents import DocumentContentApi, DocumentListApi
 from indigo.api.persons import PersonContactsApi, PersonDetailApi, PersonSearchApi
 from indigo.api.requests import InformationRequestListApi, InformationRequestReplyApi
-from indigo.api.work import TaskActionApi, TaskDetailApi, TaskListApi, TaskNextApi
+from indigo.api.sponsors import (
+    ChangeReportApi,
+    SponsorApplicationListApi,
+    SponsorBulkApi,
+    VouchApi,
+)
+from indigo.api.units import UnitDetailApi, UnitListApi
+from indigo.api.work import (
+    AdviceRequestApi,
+    TaskActionApi,
+    TaskDetailApi,
+    TaskListApi,
+    TaskNextApi,
+)
 from indigo.catalog.api import ProductDetailApi, ProductListApi
 from indigo.penalties.api import NoticeOfDefaultListApi, PenaltyApi
 from indigo.quality.api import MeasuresApi
@@ -55,6 +75,11 @@ urlpatterns = [
     path("tasks/next", TaskNextApi.as_view(), name="tasks-next"),
     path("tasks/<int:task_id>", TaskDetailApi.as_view(), name="task"),
     path("tasks/<int:task_id>/actions/<str:action>", TaskActionApi.as_view(), name="task-action"),
+    path(
+        "applications/<str:reference>/advice-requests",
+        AdviceRequestApi.as_view(),
+        name="application-advice-requests",
+    ),
     # Assessment and decision
     path("applications/<str:reference>/facts", FactListApi.as_view(), name="application-facts"),
     path(
@@ -98,4 +123,26 @@ urlpatterns = [
         name="application-notices-of-default",
     ),
     path("applications/<str:reference>/penalty", PenaltyApi.as_view(), name="application-penalty"),
+    # Desks and appointments
+    path("desks", DeskListApi.as_view(), name="desks"),
+    path("desks/<slug:code>/slots", DeskSlotsApi.as_view(), name="desk-slots"),
+    path("appointments", AppointmentListApi.as_view(), name="appointments"),
+    path("appointments/<int:appointment_id>", AppointmentDetailApi.as_view(), name="appointment"),
+    path(
+        "appointments/<int:appointment_id>/actions/<str:action>",
+        AppointmentActionApi.as_view(),
+        name="appointment-action",
+    ),
+    # Recognised sponsors
+    path(
+        "sponsor/applications",
+        SponsorApplicationListApi.as_view(),
+        name="sponsor-applications",
+    ),
+    path("sponsor/applications/bulk", SponsorBulkApi.as_view(), name="sponsor-applications-bulk"),
+    path("applications/<str:reference>/vouch", VouchApi.as_view(), name="application-vouch"),
+    path("sponsor/change-reports", ChangeReportApi.as_view(), name="sponsor-change-reports"),
+    # Units and their figures
+    path("units", UnitListApi.as_view(), name="units"),
+    path("units/<slug:code>", UnitDetailApi.as_view(), name="unit"),
 ]

@@ -14,7 +14,13 @@ from rest_framework.views import APIView
 
 from indigo import clock
 from indigo.api import permissions
-from indigo.api.base import FilterInput, StrictInput, TaskCursorPagination, parse
+from indigo.api.base import (
+    FilterInput,
+    StrictInput,
+    TaskCursorPagination,
+    parse,
+    with_lifecycle_actions,
+)
 from indigo.cases.services import UnknownAction
 from indigo.errors import Conflict, InvalidInput
 from indigo.work import services, urgency
@@ -36,6 +42,7 @@ TASK_EXAMPLE = {
     "due_on": "2026-09-15",
     "start_by": "2026-09-10",
     "urgency": "on-track",
+    "question": "",
     "outcome": "",
     "result": "",
     "completed_at": None,
@@ -55,6 +62,7 @@ class TaskOutput(serializers.Serializer):
     due_on = serializers.DateField()
     start_by = serializers.DateField(help_text="The last day work can start and still be on time.")
     urgency = serializers.SerializerMethodField(help_text="on-track, at-risk or late.")
+    question = serializers.CharField(help_text="Advice on request: the owner's question.")
     outcome = serializers.CharField()
     result = serializers.CharField()
     completed_at = serializers.DateTimeField()
@@ -285,3 +293,78 @@ def _user(username: str | None):
             _("There is no active user %(name)s.") % {"name": username}, field="assignee"
         )
     return user
+
+
+class AdviceRequestInput(StrictInput):
+    question = serializers.CharField(max_length=4000)
+    due_on = serializers.DateField(help_text="When the advice is needed; after today.")
+    specialism = serializers.SlugField(
+        required=False,
+        allow_blank=True,
+        help_text="Ask a specialism's queue, e.g. `document-examination`…",
+    )
+    colleague = serializers.CharField(
+        required=False, max_length=150, help_text="…or a named colleague (username)."
+    )
+
+
+class AdviceRequestApi(APIView):
+    @extend_schema(
+        operation_id="advice_requests_create",
+        tags=["work"],
+        summary="Ask for advice",
+        description=(
+            "The owner of the application asks a specialism (its queue) or a named "
+            "colleague a question with a due date. It becomes a task; its result "
+            "(`complete`) returns to the case as advice."
+        ),
+        request=AdviceRequestInput,
+        responses={201: TaskOutput},
+        examples=[
+            OpenApiExample(
+                "Ask document examination",
+                value={
+                    "question": "Is this passport genuine?",
+                    "due_on": "2026-09-10",
+                    "specialism": "document-examination",
+                },
+                request_only=True,
+            ),
+            OpenApiExample(
+                "The advice task",
+                value=TASK_EXAMPLE
+                | {
+                    "code": "advice",
+                    "queue": "specialism:document-examination",
+                    "assignee": None,
+                    "question": "Is this passport genuine?",
+                    "possible_actions": [],
+                },
+                response_only=True,
+                status_codes=["201"],
+            ),
+        ],
+    )
+    def post(self, request, reference: str):
+        permissions.require(request.user, "advice_requests_create")
+        application = permissions.application_for(request.user, reference)
+        v = parse(AdviceRequestInput, request.data)
+        colleague = None
+        if v.get("colleague"):
+            try:
+                colleague = _user(v["colleague"])
+            except InvalidInput as exc:
+                raise InvalidInput(exc.message, field="colleague") from None
+        try:
+            task = services.advice_request(
+                actor=request.user,
+                application=application,
+                question=v["question"],
+                due_on=v["due_on"],
+                specialism=v.get("specialism", ""),
+                colleague=colleague,
+            )
+        except Conflict as exc:
+            raise with_lifecycle_actions(exc, application) from None
+        task = Task.objects.select_related("application", "assignee", "definition").get(pk=task.pk)
+        return Response(TaskOutput(task, context={"request": request}).data, status=201)

@@ -1,6 +1,6 @@
 """Read-only API of the product catalog."""
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers
 from rest_framework.generics import get_object_or_404
 from rest_framework.permissions import AllowAny
@@ -72,12 +72,26 @@ class ProductDetailOutput(ProductOutput):
         return ProductVersionOutput(versions_with_valid_to(product=product), many=True).data
 
 
+PRODUCT_EXAMPLE = {
+    "code": "study",
+    "process": "regular-economic",
+    "name_en": "Study",
+    "name_nl": "Studie",
+}
+
+
 class ProductListApi(APIView):
     """The products of the agency. Public information: no login needed."""
 
     permission_classes = [AllowAny]
 
-    @extend_schema(responses=ProductOutput(many=True), operation_id="products_list")
+    @extend_schema(
+        responses=ProductOutput(many=True),
+        operation_id="products_list",
+        summary="List the products",
+        description="What one can apply for. Public information: no login needed.",
+        examples=[OpenApiExample("Products", value=[PRODUCT_EXAMPLE], response_only=True)],
+    )
     def get(self, request):
         return Response(ProductOutput(Product.objects.order_by("code"), many=True).data)
 
@@ -85,7 +99,38 @@ class ProductListApi(APIView):
 class ProductDetailApi(APIView):
     permission_classes = [AllowAny]
 
-    @extend_schema(responses=ProductDetailOutput, operation_id="products_retrieve")
+    @extend_schema(
+        responses=ProductDetailOutput,
+        operation_id="products_retrieve",
+        summary="Get a product with its versions",
+        description=(
+            "A product with its law-dated versions: decision period, fee, documents and "
+            "customer groups, each with its legal source and `valid_from`."
+        ),
+        examples=[
+            OpenApiExample(
+                "Study",
+                value=PRODUCT_EXAMPLE
+                | {
+                    "versions": [
+                        {
+                            "valid_from": "2024-01-01",
+                            "valid_to": None,
+                            "legal_basis": "Vreemdelingenbesluit 2000, art. 3.41",
+                            "decision_period": {"value": 60, "unit": "days"},
+                            "decision_period_source": "https://ind.nl/",
+                            "extension": None,
+                            "fee_eur": "228.00",
+                            "fee_source": "https://ind.nl/",
+                            "documents": [],
+                            "customer_groups": [],
+                        }
+                    ]
+                },
+                response_only=True,
+            )
+        ],
+    )
     def get(self, request, code: str):
         product = get_object_or_404(Product, code=code)
         return Response(ProductDetailOutput(product).data)

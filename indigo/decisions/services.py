@@ -294,6 +294,18 @@ def decision_approve(*, actor, decision: Decision) -> Decision:
     return decision
 
 
+def decision_approve_open(*, actor, application: Application, decision_id) -> Decision:
+    """Approve the refusal the approver was shown (`decision_id`), if it is still the
+    open decision of `application`; a replaced or notified one is a conflict."""
+    decision = decision_open(application=application)
+    if decision is None or str(decision.pk) != str(decision_id):
+        raise Conflict(
+            _("This decision is no longer open: it was notified or replaced."),
+            code="decision-closed",
+        )
+    return decision_approve(actor=actor, decision=decision)
+
+
 def fast_track_obstacle(*, application: Application, assessment: Assessment) -> str | None:
     """Why the fast track is not possible (None: it is).
 

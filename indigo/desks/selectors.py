@@ -15,7 +15,7 @@ from indigo.accounts.roles import Role, has_role
 from indigo.cases.access import applications_visible_to
 from indigo.cases.models import Application
 from indigo.desks.models import Appointment, AppointmentType, Desk
-from indigo.desks.slots import day_bounds
+from indigo.desks.slots import day_bounds, local_day
 from indigo.organisation.models import Unit
 from indigo.organisation.selectors import units_of
 
@@ -86,3 +86,25 @@ def appointments_of_applications(*, application_ids) -> QuerySet[Appointment]:
         .select_related("desk", "appointment_type", "application")
         .order_by("-starts_at", "-id")
     )
+
+
+def appointment_actions(*, appointment: Appointment) -> list[str]:
+    """What can happen to an appointment now, by its state and time (who may do it is
+    decided elsewhere): move, cancel, identify, biometrics, hand-out, no-show."""
+    now = clock.now()
+    state = appointment.state
+    actions = []
+    if state == Appointment.State.BOOKED:
+        if appointment.starts_at > now:
+            actions += ["move", "cancel"]
+        if local_day(appointment.starts_at) <= clock.today():
+            actions.append("identify")
+        if now >= appointment.ends_at:
+            actions.append("no-show")
+    elif state == Appointment.State.ATTENDED and appointment.identified_at is not None:
+        kind = appointment.appointment_type
+        if kind.takes_biometrics and appointment.biometrics_at is None:
+            actions.append("biometrics")
+        if kind.issues_residence_document and appointment.document_issued_at is None:
+            actions.append("hand-out")
+    return actions

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.utils.translation import gettext as _
 
 from indigo.cases.access import applications_visible_to
 from indigo.cases.deadline import Deadline, deadline_of
@@ -16,6 +17,7 @@ from indigo.cases.lifecycle import ACTIVE
 from indigo.cases.models import Application, InformationRequest
 from indigo.catalog.models import CustomerGroup, Product
 from indigo.catalog.selectors import NoVersionInForce, version_in_force
+from indigo.errors import InvalidInput
 from indigo.rules.findings import Outcome
 from indigo.rules.models import Fact
 from indigo.rules.vocabulary import FACT_NAMES, FactName
@@ -193,3 +195,26 @@ def change_reports_of(*, application: Application) -> QuerySet[ChangeReport]:
     return application.sponsor_change_reports.select_related("reported_by").order_by(
         "-reported_at", "-id"
     )
+
+
+def vouched_ids(*, application_ids: list[int]) -> set[int]:
+    """Of these applications, those the sponsor vouched for (one query)."""
+    return _vouched_ids(application_ids)
+
+
+def sponsor_chosen(*, user, kvk_number: str = "") -> Sponsor:
+    """The organisation a sponsor user acts for: the one given by its KvK number, or
+    the only one they work for. InvalidInput (field `sponsor`) otherwise."""
+    sponsors = sponsors_of(user=user)
+    kvk_number = (kvk_number or "").strip()
+    if kvk_number:
+        for sponsor in sponsors:
+            if sponsor.kvk_number == kvk_number:
+                return sponsor
+        raise InvalidInput(
+            _("You do not work for a sponsor with KvK number %(kvk)s.") % {"kvk": kvk_number},
+            field="sponsor",
+        )
+    if len(sponsors) == 1:
+        return sponsors[0]
+    raise InvalidInput(_("Choose the organisation you act for (its KvK number)."), field="sponsor")

@@ -15,8 +15,12 @@ from indigo.cases.models import Application
 from indigo.decisions import letters
 from indigo.decisions.forms import DecisionForm, FactForm
 from indigo.decisions.models import Decision
-from indigo.decisions.selectors import decision_open, decision_shown
-from indigo.decisions.services import decision_approve, decision_fast_track, decision_record
+from indigo.decisions.selectors import decision_shown
+from indigo.decisions.services import (
+    decision_approve_open,
+    decision_fast_track,
+    decision_record,
+)
 from indigo.dossier.services import document_open
 from indigo.errors import DomainError, InvalidInput
 from indigo.rules.services import fact_record
@@ -66,12 +70,10 @@ def decision_record_view(request, reference: str):
 @require_POST
 def decision_approve_view(request, reference: str):
     application = _visible(request, reference)
-    decision = decision_open(application=application)
-    if decision is None or str(decision.pk) != request.POST.get("decision"):
-        messages.error(request, _("This decision is no longer open: it was notified or replaced."))
-        return _back(reference)
     try:
-        decision_approve(actor=request.user, decision=decision)
+        decision_approve_open(
+            actor=request.user, application=application, decision_id=request.POST.get("decision")
+        )
     except DomainError as exc:
         messages.error(request, exc.message)
     else:

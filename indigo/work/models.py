@@ -48,6 +48,8 @@ class Task(models.Model):
     # The urgency key: the last day work can start and still meet the legal deadline
     # (see indigo.work.urgency). Worklists and "get next" order by it.
     start_by = models.DateField()
+    # Advice on request (code `advice`): what the owner of the case asks.
+    question = models.TextField(blank=True)
     outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
     result = models.TextField(blank=True)
     completed_at = models.DateTimeField(null=True, blank=True)

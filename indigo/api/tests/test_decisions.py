@@ -193,7 +193,11 @@ def test_a_second_caseworker_approves_a_refusal_but_not_the_first(caseworker, co
         url, {"outcome": "refuse", "motivation": "Not admitted after all."}, format="json"
     ).json()
 
-    own = caseworker.post(f"{url}/approval", {"decision": refusal["id"]}, format="json")
+    own = caseworker.post(
+        f"/api/v1/applications/{application.reference}/decision/approval",
+        {"decision": refusal["id"]},
+        format="json",
+    )
     wrong = colleague.post(f"{url}/approval", {"decision": refusal["id"] + 1}, format="json")
     approved = colleague.post(f"{url}/approval", {"decision": refusal["id"]}, format="json")
 
@@ -268,3 +272,14 @@ def test_an_applicant_gets_the_same_403_for_any_decision_operation(catalog):
     application = make_application(actor=applicant.user)
 
     is_problem(applicant.get(f"/api/v1/applications/{application.reference}/decision"), 403)
+
+
+def test_the_findings_are_for_staff_who_see_the_application(student):
+    application = student()
+
+    is_problem(
+        client_for("applicant").get(f"/api/v1/applications/{application.reference}/findings"),
+        403,
+    )
+    outsider = client_for("caseworker", units=[])
+    is_problem(outsider.get(f"/api/v1/applications/{application.reference}/findings"), 404)

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0006_issue10_event_kinds'),
+        ('cases', '0007_event_kinds'),
         ('decisions', '0001_initial'),
         ('dossier', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
