@@ -18,6 +18,7 @@ class Role(StrEnum):
     CONTACT = "contact"  # contact centre
     APPLICANT = "applicant"
     SPONSOR = "sponsor"  # referent
+    PARTNER = "partner"  # a partner agency: public prosecutor, police, municipality, COA
 
 
 STAFF_ROLES = frozenset(

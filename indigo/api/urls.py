@@ -8,6 +8,7 @@ from rest_framework.permissions import AllowAny
 
 from indigo.api.applications import ApplicationActionApi, ApplicationDetailApi, ApplicationListApi
 from indigo.api.documents import DocumentContentApi, DocumentListApi
+from indigo.api.partners import ResidenceStatusApi
 from indigo.catalog.api import ProductDetailApi, ProductListApi
 
 urlpatterns = [
@@ -20,6 +21,7 @@ urlpatterns = [
     path("redoc", SpectacularRedocView.as_view(url_name="openapi"), name="api-redoc"),
     path("products", ProductListApi.as_view(), name="products"),
     path("products/<slug:code>", ProductDetailApi.as_view(), name="product"),
+    path("residence-status", ResidenceStatusApi.as_view(), name="residence-status"),
     path("applications", ApplicationListApi.as_view(), name="applications"),
     path("applications/<str:reference>", ApplicationDetailApi.as_view(), name="application"),
     path(

@@ -60,6 +60,10 @@ class EventKind(models.TextChoices):
     APPLICANT_IDENTIFIED = "applicant-identified", _("Applicant identified at the desk")
     BIOMETRICS_TAKEN = "biometrics-taken", _("Biometrics taken")
     DOCUMENT_ISSUED = "residence-document-issued", _("Residence document handed out")
+    # Issue 13: partner agencies (asked by Indigo, and reporting to it).
+    PARTNER_ASKED = "partner-asked", _("Information requested from a partner agency")
+    PARTNER_ANSWERED = "partner-answered", _("A partner agency answered")
+    PARTNER_REPORTED = "partner-reported", _("Reported by a partner agency")
 
 
 K = EventKind
@@ -134,6 +138,13 @@ PAYLOAD: dict[EventKind, frozenset[str]] = {
     K.APPLICANT_IDENTIFIED: _APPOINTMENT | {"document"},
     K.BIOMETRICS_TAKEN: _APPOINTMENT,
     K.DOCUMENT_ISSUED: _APPOINTMENT | {"card_number"},
+    # partner: the adapter's name; request_id: sent with the request and kept with the
+    # facts; facts: the names filled (or asked for).
+    K.PARTNER_ASKED: frozenset({"partner", "request_id", "facts"}),
+    K.PARTNER_ANSWERED: frozenset({"partner", "request_id", "facts"}),
+    # report: municipal-registration, border-arrival or mvv-issued; on: the day it
+    # happened; partner: who reported; details: a short note (no personal data).
+    K.PARTNER_REPORTED: frozenset({"report", "on", "partner", "details"}),
 }
 
 # What an applicant (and a sponsor acting for them) sees of the history: the steps of

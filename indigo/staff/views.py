@@ -17,6 +17,7 @@ from indigo.cases.models import Application, Status
 from indigo.decisions.panel import decision_panel
 from indigo.dossier.selectors import documents_of
 from indigo.errors import DomainError
+from indigo.partners.selectors import partner_calls_of
 from indigo.staff.forms import ActionForm, ApplicationFilterForm, InformationRequestForm
 from indigo.work.selectors import tasks_of
 from indigo.work.services import owner_of
@@ -78,6 +79,7 @@ def application_detail(
             "tasks": tasks_of(application=application),
             "owner": owner_of(application),
             "requests": application.information_requests.all(),
+            "partner_calls": partner_calls_of(application=application),
             "open_suspension": application.suspensions.filter(end__isnull=True).first(),
             "request_form": request_form or InformationRequestForm(),
             # Findings, proposal, decision, letter and service norm (indigo.decisions).
