@@ -270,6 +270,15 @@ INDIGO_PARTNER_MAX_ATTEMPTS = int(os.environ.get("INDIGO_PARTNER_MAX_ATTEMPTS", 
 # Simulators only: a fault to show per partner ("down", "timeout", "schema").
 INDIGO_PARTNER_FAULTS: dict[str, str] = {}
 
+# Subscriptions (indigo.partners.subscriptions): CloudEvents NL GOV profile, signed per
+# Standard Webhooks. The source names the organisation by its OIN, then the system.
+INDIGO_CLOUDEVENTS_SOURCE = os.environ.get(
+    "INDIGO_CLOUDEVENTS_SOURCE", "urn:nld:oin:00000000000000000000:systeem:indigo"
+)
+INDIGO_CLOUDEVENTS_ID_PREFIX = os.environ.get("INDIGO_CLOUDEVENTS_ID_PREFIX", "indigo-event-")
+INDIGO_WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("INDIGO_WEBHOOK_TIMEOUT_SECONDS", "5"))
+INDIGO_WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("INDIGO_WEBHOOK_MAX_ATTEMPTS", "12"))
+
 INDIGO_PDF_RENDERER = os.environ.get("INDIGO_PDF_RENDERER", "indigo.decisions.pdf.weasyprint_pdf")
 
 # Applicant portal. The development login lets anyone log in as any applicant: only for

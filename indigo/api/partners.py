@@ -12,17 +12,17 @@ from indigo.partners.residence import PersonNotFound, residence_status_ask
 
 
 class ResidenceStatusApi(APIView):
-    class Input(serializers.Serializer):
+    class ResidenceStatusInput(serializers.Serializer):
         v_number = serializers.CharField(max_length=10, help_text="The person's V-number.")
         purpose = serializers.CharField(
             max_length=300, help_text="Why you ask: your case or legal task (logged)."
         )
 
-    class PermitOutput(serializers.Serializer):
+    class ResidencePermitOutput(serializers.Serializer):
         product = serializers.CharField(help_text="The kind of permit (product code).")
         valid_until = serializers.DateField(allow_null=True)
 
-    class Output(serializers.Serializer):
+    class ResidenceStatusOutput(serializers.Serializer):
         lawfully_resident = serializers.BooleanField()
         permit = serializers.SerializerMethodField()
         application_pending = serializers.BooleanField()
@@ -30,12 +30,12 @@ class ResidenceStatusApi(APIView):
         def get_permit(self, status) -> dict | None:
             if status.permit is None:
                 return None
-            return ResidenceStatusApi.PermitOutput(status.permit).data
+            return ResidenceStatusApi.ResidencePermitOutput(status.permit).data
 
     @extend_schema(
         operation_id="residence_status",
-        request=Input,
-        responses=Output,
+        request=ResidenceStatusInput,
+        responses=ResidenceStatusOutput,
         description=(
             "For partner agencies: whether the person with this V-number is lawfully "
             "resident, on which permit until when, and whether an application is pending. "
@@ -45,10 +45,10 @@ class ResidenceStatusApi(APIView):
         ),
     )
     def post(self, request):
-        data = self.Input(data=request.data)
+        data = self.ResidenceStatusInput(data=request.data)
         data.is_valid(raise_exception=True)
         try:
             status = residence_status_ask(actor=request.user, **data.validated_data)
         except PersonNotFound:
             raise NotFound(_("Not found.")) from None
-        return Response(self.Output(status).data)
+        return Response(self.ResidenceStatusOutput(status).data)

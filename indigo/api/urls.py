@@ -9,6 +9,7 @@ from rest_framework.permissions import AllowAny
 from indigo.api.applications import ApplicationActionApi, ApplicationDetailApi, ApplicationListApi
 from indigo.api.documents import DocumentContentApi, DocumentListApi
 from indigo.api.partners import ResidenceStatusApi
+from indigo.api.subscriptions import SubscriptionDetailApi, SubscriptionListApi
 from indigo.catalog.api import ProductDetailApi, ProductListApi
 
 urlpatterns = [
@@ -22,6 +23,12 @@ urlpatterns = [
     path("products", ProductListApi.as_view(), name="products"),
     path("products/<slug:code>", ProductDetailApi.as_view(), name="product"),
     path("residence-status", ResidenceStatusApi.as_view(), name="residence-status"),
+    path("subscriptions", SubscriptionListApi.as_view(), name="subscriptions"),
+    path(
+        "subscriptions/<uuid:subscription_id>",
+        SubscriptionDetailApi.as_view(),
+        name="subscription",
+    ),
     path("applications", ApplicationListApi.as_view(), name="applications"),
     path("applications/<str:reference>", ApplicationDetailApi.as_view(), name="application"),
     path(

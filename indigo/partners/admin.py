@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
-from indigo.partners.models import PartnerAttempt, PartnerCall, ResidenceQuestion
+from indigo.partners.models import PartnerAttempt, PartnerCall, ResidenceQuestion, Subscription
+from indigo.partners.subscriptions import deliveries_failing
 
 
 class AttemptInline(admin.TabularInline):
@@ -49,3 +51,21 @@ class ResidenceQuestionAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Subscription)
+class SubscriptionAdmin(admin.ModelAdmin):
+    """Partners' subscriptions. A delivery that keeps failing is an outbox message with
+    topic partners.webhook (Outbox > Messages), where it can be tried again."""
+
+    list_display = ["public_id", "owner", "url", "created_at", "ended_at", "failing"]
+    list_filter = ["ended_at"]
+    readonly_fields = [f.name for f in Subscription._meta.fields if f.name != "secret"]
+    exclude = ["secret"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("Failing deliveries"))
+    def failing(self, subscription) -> int:
+        return deliveries_failing(subscription=subscription).count()

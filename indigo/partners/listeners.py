@@ -2,6 +2,7 @@
 
 from indigo.cases.event_kinds import EventKind
 from indigo.cases.events import on_event
+from indigo.partners import subscriptions  # noqa: F401  (the webhooks' listener and handler)
 from indigo.partners.adapters import adapter_for
 from indigo.partners.models import PartnerCall
 from indigo.partners.services import partner_calls_plan

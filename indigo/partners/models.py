@@ -90,3 +90,33 @@ class ResidenceQuestion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.asked_by} asked at {self.asked_at:%Y-%m-%d %H:%M}"
+
+
+class Subscription(models.Model):
+    """A partner's subscription to what happens to applications, delivered as signed
+    CloudEvents to its URL (see `indigo.partners.subscriptions`)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="subscriptions"
+    )
+    url = models.URLField(max_length=500)
+    event_types = models.JSONField(default=list)
+    # Optional narrowing, e.g. {"product": "family-partner"}.
+    filters = models.JSONField(default=dict, blank=True)
+    # The Standard Webhooks signing secret ("whsec_" + base64); shown once, at creation.
+    secret = models.CharField(max_length=100)
+    created_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+    ended_because = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["ended_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.owner} -> {self.url}"
+
+    @property
+    def active(self) -> bool:
+        return self.ended_at is None
