@@ -3,12 +3,13 @@
 
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers
+from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from indigo.partners.residence import PersonNotFound, residence_status_ask
+from indigo.partners.services import REPORTS, ReportedPersonNotFound, partner_report_record
 
 
 class ResidenceStatusApi(APIView):
@@ -52,3 +53,47 @@ class ResidenceStatusApi(APIView):
         except PersonNotFound:
             raise NotFound(_("Not found.")) from None
         return Response(self.ResidenceStatusOutput(status).data)
+
+
+class PartnerReportApi(APIView):
+    class AddressInput(serializers.Serializer):
+        street = serializers.CharField(required=False, max_length=200)
+        house_number = serializers.CharField(max_length=20)
+        house_number_addition = serializers.CharField(required=False, max_length=20)
+        postcode = serializers.CharField(max_length=10)
+        city = serializers.CharField(required=False, max_length=100)
+
+    class PartnerReportInput(serializers.Serializer):
+        v_number = serializers.CharField(max_length=10)
+        report = serializers.ChoiceField(choices=sorted(REPORTS))
+        on = serializers.DateField(help_text="The day it happened.")
+        details = serializers.CharField(required=False, allow_blank=True, max_length=300)
+        address = serializers.DictField(
+            required=False, help_text="Municipal registration only: the registered address."
+        )
+
+    @extend_schema(
+        operation_id="partner_reports_create",
+        request=PartnerReportInput,
+        responses={202: None},
+        description=(
+            "For partner agencies: report a municipal registration (with the address), an "
+            "arrival at the border, or an issued entry visa (mvv) for the person with this "
+            "V-number. Recorded as an event on their latest application. An unknown "
+            "V-number is a 404 that says no more."
+        ),
+    )
+    def post(self, request):
+        data = self.PartnerReportInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        if "address" in values:
+            address = self.AddressInput(data=values["address"])
+            if not address.is_valid():
+                raise serializers.ValidationError({"address": address.errors})
+            values["address"] = dict(address.validated_data)
+        try:
+            partner_report_record(actor=request.user, **values)
+        except ReportedPersonNotFound:
+            raise NotFound(_("Not found.")) from None
+        return Response(status=status.HTTP_202_ACCEPTED)

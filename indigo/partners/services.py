@@ -178,17 +178,22 @@ REPORTS = {
 }
 
 
+class ReportedPersonNotFound(LookupError):
+    pass
+
+
 def partner_report_record(
     *,
     actor,
-    application: Application,
+    v_number: str,
     report: str,
     on: date,
     details: str = "",
     address: dict | None = None,
 ):
-    """An authenticated partner agency reports something that happened (an event on the
-    application; a municipal registration also records the address as a fact)."""
+    """An authenticated partner agency reports something that happened to the person with
+    this V-number: an event on their latest application (a municipal registration also
+    records the address as a fact). ReportedPersonNotFound when there is none."""
     if not has_role(actor, Role.PARTNER):
         raise NotAllowed("Only a partner agency may report to Indigo.")
     if report not in REPORTS:
@@ -202,6 +207,14 @@ def partner_report_record(
         raise InvalidInput("The details are too long (300 characters at most).", field="details")
     if address is not None and report != "municipal-registration":
         raise InvalidInput("Only a municipal registration has an address.", field="address")
+    application = (
+        Application.objects.filter(applicant__v_number=(v_number or "").strip())
+        .exclude(applicant__v_number="")
+        .order_by("-received_on", "-id")
+        .first()
+    )
+    if application is None:
+        raise ReportedPersonNotFound(v_number)
     with transaction.atomic():
         if address is not None:
             fact_record(
