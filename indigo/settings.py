@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "indigo.portal",
     "indigo.sponsors",
     "indigo.desks",
+    "indigo.partners",
     "indigo.api",
     "indigo.staff",
     "indigo.privacy",
@@ -263,6 +264,42 @@ INDIGO_MEASURE_PROVIDERS = [
     "indigo.quality.measures.partners.AdviceFormMeasures",
 ]
 # Decision letters are rendered to PDF by this function (HTML in, PDF bytes out).
+# Partner agencies (indigo.partners.adapters): one adapter class per partner, like
+# Django's authentication backends. The simulator is the default; an URL selects the
+# real client.
+INDIGO_BRP_URL = os.environ.get("INDIGO_BRP_URL", "")
+INDIGO_BRP_API_KEY = os.environ.get("INDIGO_BRP_API_KEY", "")
+INDIGO_INCOME_URL = os.environ.get("INDIGO_INCOME_URL", "")
+INDIGO_FOREIGN_AFFAIRS_URL = os.environ.get("INDIGO_FOREIGN_AFFAIRS_URL", "")
+INDIGO_PARTNERS = {
+    "brp": (
+        "indigo.partners.brp.HaalCentraalBrp"
+        if INDIGO_BRP_URL
+        else "indigo.partners.brp.BrpSimulator"
+    ),
+    "income": (
+        "indigo.partners.income.IncomeClient"
+        if INDIGO_INCOME_URL
+        else "indigo.partners.income.IncomeSimulator"
+    ),
+    # The recognised-sponsor register is Indigo's own sponsor records.
+    "sponsor-register": "indigo.sponsors.register.RecognisedSponsorRegister",
+}
+INDIGO_PARTNER_TIMEOUT_SECONDS = float(os.environ.get("INDIGO_PARTNER_TIMEOUT_SECONDS", "10"))
+# A partner call keeps trying through a long outage (back-off doubles to 6 hours).
+INDIGO_PARTNER_MAX_ATTEMPTS = int(os.environ.get("INDIGO_PARTNER_MAX_ATTEMPTS", "30"))
+# Simulators only: a fault to show per partner ("down", "timeout", "schema").
+INDIGO_PARTNER_FAULTS: dict[str, str] = {}
+
+# Subscriptions (indigo.partners.subscriptions): CloudEvents NL GOV profile, signed per
+# Standard Webhooks. The source names the organisation by its OIN, then the system.
+INDIGO_CLOUDEVENTS_SOURCE = os.environ.get(
+    "INDIGO_CLOUDEVENTS_SOURCE", "urn:nld:oin:00000000000000000000:systeem:indigo"
+)
+INDIGO_CLOUDEVENTS_ID_PREFIX = os.environ.get("INDIGO_CLOUDEVENTS_ID_PREFIX", "indigo-event-")
+INDIGO_WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("INDIGO_WEBHOOK_TIMEOUT_SECONDS", "5"))
+INDIGO_WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("INDIGO_WEBHOOK_MAX_ATTEMPTS", "12"))
+
 INDIGO_PDF_RENDERER = os.environ.get("INDIGO_PDF_RENDERER", "indigo.decisions.pdf.weasyprint_pdf")
 
 # Applicant portal. The development login lets anyone log in as any applicant: only for

@@ -21,6 +21,7 @@ class Role(StrEnum):
     # Issue 9: reads the processing log (who saw a person's data) and answers requests
     # for access (AVG art. 15); sees no applications of its own accord.
     PRIVACY = "privacy"  # privacy officer (functionaris gegevensbescherming / privacy-officer)
+    PARTNER = "partner"  # a partner agency: public prosecutor, police, municipality, COA
 
 
 STAFF_ROLES = frozenset(

@@ -10,6 +10,8 @@ _STARTS = [
     (lambda user: is_staff_member(user), "work:worklist"),
     (lambda user: Role.SPONSOR in roles_of(user), "sponsors:dashboard"),
     (lambda user: Role.APPLICANT in roles_of(user), "portal:home"),
+    # Partner agencies use the API; its documentation is where they start.
+    (lambda user: Role.PARTNER in roles_of(user), "api-docs"),
 ]
 
 

@@ -13,8 +13,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from indigo.api.applications import get_visible_application
-from indigo.cases.access import application_view_record
 from indigo.api.base import StrictInput
+from indigo.cases.access import application_view_record
 from indigo.dossier import selectors, services, sniffing
 from indigo.dossier.models import Document, DocumentAccess, Source
 

@@ -22,6 +22,7 @@ from indigo.api.desks import (
     DeskSlotsApi,
 )
 from indigo.api.documents import DocumentContentApi, DocumentListApi
+from indigo.api.partners import PartnerReportApi, ResidenceStatusApi
 from indigo.api.persons import PersonContactsApi, PersonDetailApi, PersonSearchApi
 from indigo.api.requests import InformationRequestListApi, InformationRequestReplyApi
 from indigo.api.sponsors import (
@@ -30,6 +31,7 @@ from indigo.api.sponsors import (
     SponsorBulkApi,
     VouchApi,
 )
+from indigo.api.subscriptions import SubscriptionDetailApi, SubscriptionListApi
 from indigo.api.units import UnitDetailApi, UnitListApi
 from indigo.api.work import (
     AdviceRequestApi,
@@ -53,6 +55,14 @@ urlpatterns = [
     path("products", ProductListApi.as_view(), name="products"),
     path("products/<slug:code>", ProductDetailApi.as_view(), name="product"),
     path("measures", MeasuresApi.as_view(), name="measures"),
+    path("residence-status", ResidenceStatusApi.as_view(), name="residence-status"),
+    path("partner-reports", PartnerReportApi.as_view(), name="partner-reports"),
+    path("subscriptions", SubscriptionListApi.as_view(), name="subscriptions"),
+    path(
+        "subscriptions/<uuid:subscription_id>",
+        SubscriptionDetailApi.as_view(),
+        name="subscription",
+    ),
     path("applications", ApplicationListApi.as_view(), name="applications"),
     path("applications/<str:reference>", ApplicationDetailApi.as_view(), name="application"),
     path(

@@ -89,6 +89,10 @@ class EventKind(models.TextChoices):
     # Issue 11: advice on request, tasks returned to their queue.
     ADVICE_REQUESTED = "advice-requested", _("Advice requested")
     TASK_RETURNED = "return-task", _("Task returned to its queue")
+    # Issue 13: partner agencies (asked by Indigo, and reporting to it).
+    PARTNER_ASKED = "partner-asked", _("Information requested from a partner agency")
+    PARTNER_ANSWERED = "partner-answered", _("A partner agency answered")
+    PARTNER_REPORTED = "partner-reported", _("Reported by a partner agency")
 
 
 K = EventKind
@@ -193,6 +197,13 @@ PAYLOAD: dict[EventKind, frozenset[str]] = {
     # task: the advice task's id; to: the specialism's queue or the colleague asked.
     K.ADVICE_REQUESTED: frozenset({"task", "queue", "to", "due_on"}),
     K.TASK_RETURNED: frozenset({"task", "from", "queue"}),
+    # partner: the adapter's name; request_id: sent with the request and kept with the
+    # facts; facts: the names filled (or asked for).
+    K.PARTNER_ASKED: frozenset({"partner", "request_id", "facts"}),
+    K.PARTNER_ANSWERED: frozenset({"partner", "request_id", "facts"}),
+    # report: municipal-registration, border-arrival or mvv-issued; on: the day it
+    # happened; partner: who reported; details: a short note (no personal data).
+    K.PARTNER_REPORTED: frozenset({"report", "on", "partner", "details"}),
 }
 
 # What an applicant (and a sponsor acting for them) sees of the history: the steps of

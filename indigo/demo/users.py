@@ -87,6 +87,13 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
         "Sponsor",
         "A university's international office, a recognised sponsor (erkend referent)",
     ),
+    DemoLogin(
+        "partner",
+        Role.PARTNER,
+        "Pieter",
+        "Prosecutor",
+        "The public prosecutor: POST /api/v1/residence-status with a V-number and a purpose",
+    ),
 )
 DEMO_USERNAMES = tuple(login.username for login in DEMO_LOGINS)
 

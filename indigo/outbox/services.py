@@ -20,10 +20,14 @@ LEASE = timedelta(minutes=10)
 MAX_BACKOFF = timedelta(hours=6)
 
 
-def outbox_put(*, topic: str, key: str, payload: dict, application=None) -> Message:
+def outbox_put(
+    *, topic: str, key: str, payload: dict, application=None, max_attempts: int | None = None
+) -> Message:
     """Write a message in the current transaction; delivered after the commit.
 
     Putting a key that is already there returns the message that has it (idempotent).
+    `max_attempts` overrides the default (settings.INDIGO_OUTBOX_MAX_ATTEMPTS), e.g.
+    for partner calls that must survive a long outage.
     """
     assert transaction.get_connection().in_atomic_block, "a message goes with its change"
     handler_for(topic)  # an unknown topic is a programming error: refuse it now
@@ -34,7 +38,7 @@ def outbox_put(*, topic: str, key: str, payload: dict, application=None) -> Mess
             "topic": topic,
             "payload": payload,
             "application": application,
-            "max_attempts": settings.INDIGO_OUTBOX_MAX_ATTEMPTS,
+            "max_attempts": max_attempts or settings.INDIGO_OUTBOX_MAX_ATTEMPTS,
             "next_attempt_at": now,
             "created_at": now,
         },

@@ -16,6 +16,7 @@ from django_countries import countries
 from indigo import clock
 from indigo.cases import validators
 from indigo.errors import DomainError, InvalidInput
+from indigo.partners.bsn import bsn_valid
 from indigo.portal.questions import Question, questions_for
 from indigo.rules.vocabulary import Kind
 
@@ -234,6 +235,14 @@ class QuestionsForm(DomainErrorMixin, forms.Form):
             for q in questions_for(product_code)
             if answers.get(q.fact) is not None
         }
+
+    def clean_sponsor_bsn(self):
+        value = (self.cleaned_data.get("sponsor_bsn") or "").strip().replace(" ", "")
+        if value and not bsn_valid(value):
+            raise forms.ValidationError(
+                _("This is not a valid BSN. A BSN has 9 digits; check the number.")
+            )
+        return value
 
     def answers(self) -> dict:
         """The answers as the rules store facts; empty optional answers are left out."""

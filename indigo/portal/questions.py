@@ -6,12 +6,14 @@ The answers are recorded as facts with source "applicant" when the application i
 submitted, so the rules start from what the applicant told us (the caseworker and
 partner agencies confirm or correct them: a fact is never overwritten, only followed
 by a newer one). A product that is not listed asks only the travel document number.
+A question whose fact a partner agency supplies is left out (`questions_for`).
 """
 
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from indigo.partners.adapters import supplied_facts
 from indigo.rules.vocabulary import FACT_NAMES, FactName
 
 
@@ -76,10 +78,18 @@ SPONSOR_BIRTH = Question(
     _("What is the date of birth of your partner in the Netherlands?"),
     _("Your partner in the Netherlands is your sponsor (referent)."),
 )
+SPONSOR_BSN = Question(
+    "sponsor_bsn",
+    _("What is the citizen service number (BSN) of your family member in the Netherlands?"),
+    _(
+        "9 digits. With it we get the date of birth from the population register (BRP) "
+        "and the income from UWV and the Tax Administration: you do not have to send them."
+    ),
+)
 SPONSOR_INCOME = Question(
     "sponsor_gross_monthly_income",
     _("What is the gross income per month of your family member in the Netherlands?"),
-    _("In euros, before tax, without holiday pay. We check this with the Tax Administration."),
+    _("In euros, before tax, without holiday pay."),
 )
 INCOME_DURATION = Question(
     "income_duration_months",
@@ -116,13 +126,14 @@ PRODUCT_QUESTIONS: dict[str, tuple[Question, ...]] = {
     "eu-blue-card": WORK,
     "paid-employment": WORK,
     "family-partner": (
+        SPONSOR_BSN,
         RELATIONSHIP,
         SPONSOR_BIRTH,
         SPONSOR_INCOME,
         INCOME_DURATION,
         TRAVEL_DOCUMENT,
     ),
-    "family-child": (SINGLE_PARENT, SPONSOR_INCOME, INCOME_DURATION, TRAVEL_DOCUMENT),
+    "family-child": (SPONSOR_BSN, SINGLE_PARENT, SPONSOR_INCOME, INCOME_DURATION, TRAVEL_DOCUMENT),
     "permanent-residence-eu": (
         YEARS_RESIDENCE,
         OWN_INCOME,
@@ -134,4 +145,9 @@ PRODUCT_QUESTIONS: dict[str, tuple[Question, ...]] = {
 
 
 def questions_for(product_code: str) -> tuple[Question, ...]:
-    return PRODUCT_QUESTIONS.get(product_code, (TRAVEL_DOCUMENT,))
+    """What the applicant is asked: never a fact that a partner agency supplies
+    (`indigo.partners`: the BRP, UWV and the Tax Administration, …)."""
+    supplied = supplied_facts()
+    return tuple(
+        q for q in PRODUCT_QUESTIONS.get(product_code, (TRAVEL_DOCUMENT,)) if q.fact not in supplied
+    )

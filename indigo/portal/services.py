@@ -27,6 +27,7 @@ from indigo.cases.services import ApplicantData, application_create
 from indigo.catalog.models import Channel
 from indigo.dossier.services import document_upload
 from indigo.errors import Conflict, InvalidInput, NotAllowed
+from indigo.partners.adapters import supplied_documents
 from indigo.portal import selectors, uploads, wizard
 from indigo.portal.models import AccessibilityReport, Draft, DraftDocument, Payment
 from indigo.portal.payments import TRANSITIONS, payment_provider
@@ -153,6 +154,7 @@ def draft_document_remove(*, draft: Draft, document_type_code: str) -> None:
 
 def draft_documents_done(*, draft: Draft, offer: Offer) -> Draft:
     present = set(draft.documents.values_list("document_type__code", flat=True))
+    present |= supplied_documents()  # a partner agency supplies these
     missing = [
         link.document_type.name
         for link in offer.version.versiondocumenttype_set.select_related("document_type")

@@ -82,6 +82,11 @@ def missing_facts(
     facts: Iterable[FactUse] = (),
 ) -> Finding:
     names = [n for n in names if ctx.fact(n) is None]
+    on_the_way = [ctx.waiting[n] for n in names if n in ctx.waiting]
+    if on_the_way:
+        return waiting_for_partner(
+            condition=condition, basis=basis, waiting=on_the_way, facts=facts, names=names
+        )
     declared = [FACT_NAMES[n] for n in names]
     text = Text(
         "We do not know yet: " + "; ".join(f.label_en for f in declared) + ".",
@@ -90,6 +95,31 @@ def missing_facts(
     for asked_of in dict.fromkeys(f.asked_of for f in declared):
         text += _ASKED[asked_of]
     return finding(condition, Outcome.MISSING, basis, text + NEVER_A_REFUSAL, facts, missing=names)
+
+
+def waiting_for_partner(
+    *,
+    condition: str,
+    basis: str,
+    waiting: list,
+    facts: Iterable[FactUse] = (),
+    names: Iterable[str] = (),
+) -> Finding:
+    """A fact is asked of a partner agency that has not answered yet: not the
+    applicant's to supply, so the caseworker judges meanwhile (or waits)."""
+    labels_en = "; ".join(FACT_NAMES[w.fact].label_en for w in waiting)
+    labels_nl = "; ".join(FACT_NAMES[w.fact].label_nl for w in waiting)
+    partners = ", ".join(dict.fromkeys(w.partner for w in waiting))
+    attempts = max(w.attempts for w in waiting)
+    text = Text(
+        f"Waiting for a partner agency ({partners}): {labels_en}. Attempts so far: "
+        f"{attempts}. The system keeps trying. Until the answer comes, the caseworker "
+        "judges this condition.",
+        f"Wacht op een partnerinstantie ({partners}): {labels_nl}. Pogingen tot nu toe: "
+        f"{attempts}. Het systeem blijft het proberen. Tot het antwoord er is, beoordeelt "
+        "de medewerker deze voorwaarde.",
+    )
+    return finding(condition, Outcome.JUDGEMENT, basis, text, facts, missing=names)
 
 
 def norm_not_configured(

@@ -12,6 +12,7 @@ from indigo.rules.findings import FactUse
 from indigo.rules.models import Fact
 from indigo.rules.selectors import parameter_in_force
 from indigo.rules.vocabulary import FACT_NAMES
+from indigo.rules.waiting import Waiting, waiting_for
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,11 @@ class RuleContext:
         ):
             latest.setdefault(fact.name, fact)
         return latest
+
+    @cached_property
+    def waiting(self) -> dict[str, Waiting]:
+        """Facts asked of a partner agency that has not answered yet."""
+        return waiting_for(self.application)
 
     def fact(self, name: str) -> Fact | None:
         return self.facts.get(name)

@@ -135,6 +135,8 @@ def _check_may_record(*, actor, application: Application, source: str) -> None:
     if is_staff_member(actor):
         require(actor, Action.FACT_RECORD, application=application)
         return
+    if source == Fact.Source.PARTNER and has_role(actor, Role.PARTNER):
+        return  # an authenticated partner agency reporting what it registered
     own_kind = {Role.APPLICANT: Fact.Source.APPLICANT, Role.SPONSOR: Fact.Source.SPONSOR}
     may = {kind for role, kind in own_kind.items() if has_role(actor, role)}
     if application.applicant.user_id == actor.pk:

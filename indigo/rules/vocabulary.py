@@ -299,6 +299,13 @@ FACT_NAMES: dict[str, FactName] = dict(
             "applicant",
         ),
         _fact(
+            "sponsor_bsn",
+            "text",
+            "citizen service number (BSN) of the sponsor",
+            "burgerservicenummer (BSN) van de referent",
+            "applicant",
+        ),
+        _fact(
             "sponsor_date_of_birth",
             "date",
             "date of birth of the sponsor",

@@ -19,6 +19,7 @@ from indigo.dossier.selectors import documents_of
 from indigo.errors import DomainError
 from indigo.organisation.decorators import may_required
 from indigo.organisation.permissions import Action, may
+from indigo.partners.selectors import partner_calls_of
 from indigo.penalties import selectors as penalty_selectors
 from indigo.penalties.services import notice_of_default_register
 from indigo.staff.forms import (
@@ -109,6 +110,7 @@ def application_detail(
             "owner": owner,
             "advice_form": advice_form or _advice_form(request, application, owner),
             "requests": application.information_requests.all(),
+            "partner_calls": partner_calls_of(application=application),
             "open_suspension": application.suspensions.filter(end__isnull=True).first(),
             "request_form": request_form or InformationRequestForm(),
             # Penalty for a late decision (indigo.penalties).

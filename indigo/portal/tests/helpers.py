@@ -4,6 +4,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from indigo.dossier.tests.files import tiny_pdf
+from indigo.partners.adapters import supplied_documents
 
 PERSONAL = {
     "given_names": "Valentina",
@@ -14,11 +15,11 @@ PERSONAL = {
     "language": "nl",
 }
 
+# The sponsor's date of birth and income come from the BRP and UWV/Tax Administration
+# simulators (indigo.partners); the applicant gives the sponsor's BSN (made-up).
 FAMILY_PARTNER_ANSWERS = {
+    "sponsor_bsn": "999993653",
     "relationship_registered": "yes",
-    "sponsor_date_of_birth": "1990-01-31",
-    "sponsor_gross_monthly_income": "2500.50",
-    "income_duration_months": "12",
     "travel_document_number": "AB1234567",
 }
 
@@ -51,8 +52,11 @@ def fill_until_documents(client, product: str, answers: dict, personal=None):
 
 
 def upload_required(client, offer) -> None:
+    """Upload what the portal asks: the required documents no partner agency supplies."""
+    supplied = supplied_documents()
     for link in offer.version.versiondocumenttype_set.filter(required=True):
-        upload(client, offer.product.code, link.document_type.code)
+        if link.document_type.code not in supplied:
+            upload(client, offer.product.code, link.document_type.code)
     client.post(step_url(offer.product.code, "documents"), {"action": "continue"})
 
 

@@ -88,9 +88,7 @@ def walk(page: Page, live_server, language: str, files, audit: AxeAudit) -> None
     save_and_continue(page, language)
     audit.check("questions with errors", status=400)
     page.locator("#id_relationship_registered_0").check()
-    page.locator("#id_sponsor_date_of_birth").fill("1990-01-31")
-    page.locator("#id_sponsor_gross_monthly_income").fill("2500")
-    page.locator("#id_income_duration_months").fill("12")
+    page.locator("#id_sponsor_bsn").fill("999993653")
     page.locator("#id_travel_document_number").fill("AB1234567")
     audit.check("questions", status=400)
     save_and_continue(page, language)
@@ -105,7 +103,6 @@ def walk(page: Page, live_server, language: str, files, audit: AxeAudit) -> None
     for code in (
         "passport",
         "identity-document-partner",
-        "income-statement",
         "antecedents-certificate",
     ):
         field = page.locator(f"#id_{code}_file")

@@ -75,7 +75,7 @@ def test_what_was_being_sent_when_the_session_ended_is_put_back(client, person, 
 
     assert "We kept what you entered before your session ended." in form
     assert 'value="AB1234567"' in form
-    assert 'value="2500.50"' in form
+    assert 'value="999993653"' in form
 
 
 def test_what_was_being_sent_is_never_shown_to_someone_else(client, person, on_a_monday):

@@ -60,9 +60,9 @@ def test_an_empty_file_is_refused_in_dutch(in_dutch):
 def test_the_error_names_the_document_it_is_about(in_dutch):
     docx = SimpleUploadedFile("x.pdf", b"PK\x03\x04" + b"\x00" * 200)
 
-    html = upload(in_dutch, PRODUCT, "income-statement", docx).content.decode()
+    html = upload(in_dutch, PRODUCT, "marriage-certificate", docx).content.decode()
 
-    assert "Uw bestand voor “Inkomensverklaring” is niet geüpload" in html
+    assert "Uw bestand voor “Huwelijksakte” is niet geüpload" in html
 
 
 def test_a_good_file_after_a_wrong_one_is_kept(in_dutch):

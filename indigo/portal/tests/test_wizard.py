@@ -98,23 +98,49 @@ def test_the_questions_come_from_the_facts_of_the_product(portal):
     portal.post(step_url("eu-blue-card", "personal"), PERSONAL)
     work = portal.get(step_url("eu-blue-card", "questions")).content.decode()
 
-    assert 'name="sponsor_gross_monthly_income"' in family
+    assert 'name="sponsor_bsn"' in family
     assert 'name="gross_monthly_salary"' not in family
     assert 'name="gross_monthly_salary"' in work
     assert 'name="relationship_registered"' not in work
 
 
+def test_what_a_partner_agency_supplies_is_not_asked(portal):
+    # The BRP gives the sponsor's date of birth, UWV and the Tax Administration the
+    # income and how long it lasts: the applicant gives only the sponsor's BSN.
+    portal.post(step_url("family-partner", "personal"), PERSONAL)
+    family = portal.get(step_url("family-partner", "questions")).content.decode()
+
+    for supplied in (
+        "sponsor_date_of_birth",
+        "sponsor_gross_monthly_income",
+        "income_duration_months",
+    ):
+        assert f'name="{supplied}"' not in family
+    assert "Tax Administration" in family
+
+
+def test_a_bsn_that_fails_the_11_test_is_refused_naming_the_field(portal):
+    portal.post(step_url("family-partner", "personal"), PERSONAL)
+
+    response = portal.post(
+        step_url("family-partner", "questions"),
+        {**FAMILY_PARTNER_ANSWERS, "sponsor_bsn": "123456789"},
+    )
+
+    assert response.status_code == 400
+    assert "This is not a valid BSN" in response.content.decode()
+
+
 def test_answers_are_kept_as_the_rules_store_facts_also_in_dutch_number_format(portal, person):
     portal.post(reverse("set_language"), {"language": "nl"})
-    dutch = {**FAMILY_PARTNER_ANSWERS, "sponsor_gross_monthly_income": "2500,50"}
-    fill_until_documents(portal, "family-partner", dutch)
+    dutch = {**PERMANENT_ANSWERS, "gross_monthly_income": "3100,50"}
+    fill_until_documents(portal, "permanent-residence-eu", dutch)
 
     answers = Draft.objects.get(user=person).answers["questions"]
     assert answers == {
-        "relationship_registered": True,
-        "sponsor_date_of_birth": "1990-01-31",
-        "sponsor_gross_monthly_income": "2500.50",
-        "income_duration_months": 12,
+        "years_legal_residence": 6,
+        "gross_monthly_income": "3100.50",
+        "civic_integration_passed": True,
         "travel_document_number": "AB1234567",
     }
 
@@ -124,13 +150,10 @@ def test_the_documents_step_lists_the_documents_of_the_version(portal):
 
     html = portal.get(step_url("family-partner", "documents")).content.decode()
 
-    for code in (
-        "passport",
-        "identity-document-partner",
-        "income-statement",
-        "marriage-certificate",
-    ):
+    for code in ("passport", "identity-document-partner", "marriage-certificate"):
         assert f'value="{code}"' in html
+    # Supplied by UWV and the Tax Administration (indigo.partners): not asked.
+    assert 'value="income-statement"' not in html
 
 
 def test_an_uploaded_file_waits_with_the_draft_until_the_application_is_sent(portal, person):
@@ -154,7 +177,8 @@ def test_going_on_without_a_required_document_names_what_is_missing(portal):
     assert response.status_code == 400
     html = response.content.decode()
     assert "Upload these documents first" in html
-    assert "Income statement" in html
+    assert "identity document" in html
+    assert "Income statement" not in html
     assert "Passport," not in html
 
 
@@ -196,12 +220,14 @@ def test_sending_creates_the_application_with_facts_documents_and_payment(
     assert application.applicant.language == "nl"
     assert application.customer_group.code == "individual"
     facts = {f.name: f for f in Fact.objects.filter(application=application)}
-    assert facts["sponsor_gross_monthly_income"].value == "2500.50"
-    assert {f.source for f in facts.values()} == {"applicant"}
+    assert facts["sponsor_bsn"].value == "999993653"
+    assert facts["sponsor_bsn"].source == "applicant"
+    # After the commit the worker asked the BRP and UWV/Tax Administration simulators.
+    assert facts["sponsor_date_of_birth"].source == "partner"
+    assert facts["sponsor_gross_monthly_income"].source == "partner"
     assert set(application.documents.values_list("document_type__code", flat=True)) == {
         "passport",
         "identity-document-partner",
-        "income-statement",
         "antecedents-certificate",
     }
     payment = Payment.objects.get()

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from indigo.errors import DomainError
+from indigo.partners.adapters import supplied_documents
 from indigo.portal import selectors, services, sessions, wizard
 from indigo.portal.forms import CheckForm, DocumentForm, PersonalForm, QuestionsForm
 from indigo.portal.models import Draft
@@ -104,8 +105,11 @@ def _document_rows(offer, draft, bound: DocumentForm | None = None):
     links = offer.version.versiondocumenttype_set.select_related("document_type").order_by(
         "-required", "document_type__code"
     )
+    supplied = supplied_documents()
     for link in links:
         kind = link.document_type
+        if kind.code in supplied:
+            continue  # a partner agency supplies it: not asked of the applicant
         form = DocumentForm(document_type=kind)
         if bound is not None and bound.data.get("document_type") == kind.code:
             form = bound

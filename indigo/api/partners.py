@@ -1,0 +1,99 @@
+"""The API for partner agencies: asking about someone's residence (thin: parse, call
+`indigo.partners`, present)."""
+
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from indigo.partners.residence import PersonNotFound, residence_status_ask
+from indigo.partners.services import REPORTS, ReportedPersonNotFound, partner_report_record
+
+
+class ResidenceStatusApi(APIView):
+    class ResidenceStatusInput(serializers.Serializer):
+        v_number = serializers.CharField(max_length=10, help_text="The person's V-number.")
+        purpose = serializers.CharField(
+            max_length=300, help_text="Why you ask: your case or legal task (logged)."
+        )
+
+    class ResidencePermitOutput(serializers.Serializer):
+        product = serializers.CharField(help_text="The kind of permit (product code).")
+        valid_until = serializers.DateField(allow_null=True)
+
+    class ResidenceStatusOutput(serializers.Serializer):
+        lawfully_resident = serializers.BooleanField()
+        permit = serializers.SerializerMethodField()
+        application_pending = serializers.BooleanField()
+
+        def get_permit(self, status) -> dict | None:
+            if status.permit is None:
+                return None
+            return ResidenceStatusApi.ResidencePermitOutput(status.permit).data
+
+    @extend_schema(
+        operation_id="residence_status",
+        request=ResidenceStatusInput,
+        responses=ResidenceStatusOutput,
+        description=(
+            "For partner agencies: whether the person with this V-number is lawfully "
+            "resident, on which permit until when, and whether an application is pending. "
+            "The V-number is in the body so that it stays out of logs of URLs. Every "
+            "question is logged with who asked and why. An unknown V-number is a 404 "
+            "that says no more."
+        ),
+    )
+    def post(self, request):
+        data = self.ResidenceStatusInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            status = residence_status_ask(actor=request.user, **data.validated_data)
+        except PersonNotFound:
+            raise NotFound(_("Not found.")) from None
+        return Response(self.ResidenceStatusOutput(status).data)
+
+
+class PartnerReportApi(APIView):
+    class AddressInput(serializers.Serializer):
+        street = serializers.CharField(required=False, max_length=200)
+        house_number = serializers.CharField(max_length=20)
+        house_number_addition = serializers.CharField(required=False, max_length=20)
+        postcode = serializers.CharField(max_length=10)
+        city = serializers.CharField(required=False, max_length=100)
+
+    class PartnerReportInput(serializers.Serializer):
+        v_number = serializers.CharField(max_length=10)
+        report = serializers.ChoiceField(choices=sorted(REPORTS))
+        on = serializers.DateField(help_text="The day it happened.")
+        details = serializers.CharField(required=False, allow_blank=True, max_length=300)
+        address = serializers.DictField(
+            required=False, help_text="Municipal registration only: the registered address."
+        )
+
+    @extend_schema(
+        operation_id="partner_reports_create",
+        request=PartnerReportInput,
+        responses={202: None},
+        description=(
+            "For partner agencies: report a municipal registration (with the address), an "
+            "arrival at the border, or an issued entry visa (mvv) for the person with this "
+            "V-number. Recorded as an event on their latest application. An unknown "
+            "V-number is a 404 that says no more."
+        ),
+    )
+    def post(self, request):
+        data = self.PartnerReportInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        if "address" in values:
+            address = self.AddressInput(data=values["address"])
+            if not address.is_valid():
+                raise serializers.ValidationError({"address": address.errors})
+            values["address"] = dict(address.validated_data)
+        try:
+            partner_report_record(actor=request.user, **values)
+        except ReportedPersonNotFound:
+            raise NotFound(_("Not found.")) from None
+        return Response(status=status.HTTP_202_ACCEPTED)
