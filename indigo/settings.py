@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "indigo.rules",
     "indigo.misuse",
     "indigo.decisions",
+    "indigo.objections",
     "indigo.contacts",
     "indigo.notifications",
     "indigo.portal",

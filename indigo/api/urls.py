@@ -9,6 +9,7 @@ from rest_framework.permissions import AllowAny
 from indigo.api.applications import ApplicationActionApi, ApplicationDetailApi, ApplicationListApi
 from indigo.api.documents import DocumentContentApi, DocumentListApi
 from indigo.catalog.api import ProductDetailApi, ProductListApi
+from indigo.objections.api import ObjectionActionApi, ObjectionDetailApi, ObjectionListApi
 from indigo.penalties.api import NoticeOfDefaultListApi, PenaltyApi
 
 urlpatterns = [
@@ -44,4 +45,19 @@ urlpatterns = [
         name="application-notices-of-default",
     ),
     path("applications/<str:reference>/penalty", PenaltyApi.as_view(), name="application-penalty"),
+    path(
+        "applications/<str:reference>/objections",
+        ObjectionListApi.as_view(),
+        name="application-objections",
+    ),
+    path(
+        "applications/<str:reference>/objections/<int:objection_id>",
+        ObjectionDetailApi.as_view(),
+        name="application-objection",
+    ),
+    path(
+        "applications/<str:reference>/objections/<int:objection_id>/actions/<str:action>",
+        ObjectionActionApi.as_view(),
+        name="application-objection-action",
+    ),
 ]

@@ -82,6 +82,7 @@ class EventKind(models.TextChoices):
     APPEAL_JUDGMENT = "appeal-judgment", _("Court judgment recorded")
     COMPLAINT_LODGED = "complaint-lodged", _("Complaint received")
     COMPLAINT_ANSWERED = "complaint-answered", _("Complaint answered")
+    NEW_DECISION_ORDERED = "order-new-decision", _("New decision ordered by the court")
 
 
 K = EventKind
@@ -178,6 +179,7 @@ PAYLOAD: dict[EventKind, frozenset[str]] = {
     K.APPEAL_JUDGMENT: frozenset({"appeal", "outcome", "judgment_on", "new_decision_by"}),
     K.COMPLAINT_LODGED: frozenset({"complaint", "category", "channel"}),
     K.COMPLAINT_ANSWERED: frozenset({"complaint", "outcome"}),
+    K.NEW_DECISION_ORDERED: _STEP,
 }
 
 # What an applicant (and a sponsor acting for them) sees of the history: the steps of
@@ -210,6 +212,7 @@ APPLICANT_VISIBLE = frozenset(
         K.APPEAL_JUDGMENT,
         K.COMPLAINT_LODGED,
         K.COMPLAINT_ANSWERED,
+        K.NEW_DECISION_ORDERED,
     }
 )
 

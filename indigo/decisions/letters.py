@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 
 from indigo.cases.deadline import objection_period_end
 from indigo.cases.models import Application
+from indigo.catalog.models import Process
 from indigo.deadlines.periods import Period, PeriodUnit
 from indigo.decisions.display import finding_lines
 from indigo.decisions.models import Decision
@@ -38,6 +39,18 @@ def period_words(period: Period) -> str:
 
 def letter_language(application: Application) -> str:
     return application.applicant.language or settings.LANGUAGE_CODE
+
+
+def letter_remedy(application: Application) -> str:
+    """ "appeal" when the remedy against this decision is an appeal to the court: a
+    decision on an objection (Awb 7:1, 8:1), or an asylum decision, which has no
+    objection phase (Vw 2000 art. 80); else "objection".
+
+    TODO(issue 10): ask `indigo.catalog.remedies.remedy_for` for the product's remedy.
+    """
+    if application.objection_period_ends is not None:
+        return "appeal"
+    return "appeal" if application.product.process == Process.ASYLUM else "objection"
 
 
 def letter_html(
@@ -69,6 +82,7 @@ def letter_html(
             "objection_ends": objection_period_end(application, notified_on=notified_on),
             "objection_period": period_words(version.objection_period),
             "objection_source": version.objection_period_source,
+            "remedy": letter_remedy(application),
             "legal_bases": bases,
             "font_url": FONT_DIR.as_uri() + "/" if for_pdf else static("vendor/noto-sans/"),
             "preview": preview,
