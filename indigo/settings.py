@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "indigo.misuse",
     "indigo.decisions",
     "indigo.objections",
+    "indigo.appeals",
+    "indigo.complaints",
     "indigo.contacts",
     "indigo.notifications",
     "indigo.portal",

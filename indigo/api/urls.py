@@ -8,6 +8,7 @@ from rest_framework.permissions import AllowAny
 
 from indigo.api.applications import ApplicationActionApi, ApplicationDetailApi, ApplicationListApi
 from indigo.api.documents import DocumentContentApi, DocumentListApi
+from indigo.appeals.api import AppealActionApi, AppealDetailApi, AppealListApi
 from indigo.catalog.api import ProductDetailApi, ProductListApi
 from indigo.objections.api import ObjectionActionApi, ObjectionDetailApi, ObjectionListApi
 from indigo.penalties.api import NoticeOfDefaultListApi, PenaltyApi
@@ -59,5 +60,18 @@ urlpatterns = [
         "applications/<str:reference>/objections/<int:objection_id>/actions/<str:action>",
         ObjectionActionApi.as_view(),
         name="application-objection-action",
+    ),
+    path(
+        "applications/<str:reference>/appeals", AppealListApi.as_view(), name="application-appeals"
+    ),
+    path(
+        "applications/<str:reference>/appeals/<int:appeal_id>",
+        AppealDetailApi.as_view(),
+        name="application-appeal",
+    ),
+    path(
+        "applications/<str:reference>/appeals/<int:appeal_id>/actions/<str:action>",
+        AppealActionApi.as_view(),
+        name="application-appeal-action",
     ),
 ]
