@@ -10,6 +10,7 @@ from indigo.api.applications import ApplicationActionApi, ApplicationDetailApi, 
 from indigo.api.documents import DocumentContentApi, DocumentListApi
 from indigo.appeals.api import AppealActionApi, AppealDetailApi, AppealListApi
 from indigo.catalog.api import ProductDetailApi, ProductListApi
+from indigo.complaints.api import ComplaintActionApi, ComplaintCreateApi, ComplaintDetailApi
 from indigo.objections.api import ObjectionActionApi, ObjectionDetailApi, ObjectionListApi
 from indigo.penalties.api import NoticeOfDefaultListApi, PenaltyApi
 
@@ -73,5 +74,12 @@ urlpatterns = [
         "applications/<str:reference>/appeals/<int:appeal_id>/actions/<str:action>",
         AppealActionApi.as_view(),
         name="application-appeal-action",
+    ),
+    path("complaints", ComplaintCreateApi.as_view(), name="complaints"),
+    path("complaints/<int:complaint_id>", ComplaintDetailApi.as_view(), name="complaint"),
+    path(
+        "complaints/<int:complaint_id>/actions/<str:action>",
+        ComplaintActionApi.as_view(),
+        name="complaint-action",
     ),
 ]
