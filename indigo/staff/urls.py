@@ -1,6 +1,7 @@
 from django.urls import path
 
 from indigo.staff import decision_views as decisions
+from indigo.staff import remedy_views as remedies
 from indigo.staff import views
 
 app_name = "staff"
@@ -48,5 +49,26 @@ urlpatterns = [
         "applications/<str:reference>/decision/letter.pdf",
         decisions.decision_letter_pdf_view,
         name="decision-letter-pdf",
+    ),
+    # After the decision: objections, appeals (on an application) and complaints.
+    path("applications/<str:reference>/objections", remedies.objections_page, name="objections"),
+    path(
+        "applications/<str:reference>/objections/<slug:action>",
+        remedies.objection_act,
+        name="objection-act",
+    ),
+    path("applications/<str:reference>/appeals", remedies.appeals_page, name="appeals"),
+    path(
+        "applications/<str:reference>/appeals/<slug:action>",
+        remedies.appeal_act,
+        name="appeal-act",
+    ),
+    path("complaints", remedies.complaint_list, name="complaints"),
+    path("complaints/new", remedies.complaint_new, name="complaint-new"),
+    path("complaints/<int:complaint_id>", remedies.complaint_detail, name="complaint"),
+    path(
+        "complaints/<int:complaint_id>/<slug:action>",
+        remedies.complaint_act,
+        name="complaint-act",
     ),
 ]
