@@ -40,7 +40,10 @@ from indigo.api.work import (
     TaskListApi,
     TaskNextApi,
 )
+from indigo.appeals.api import AppealActionApi, AppealDetailApi, AppealListApi
 from indigo.catalog.api import ProductDetailApi, ProductListApi
+from indigo.complaints.api import ComplaintActionApi, ComplaintCreateApi, ComplaintDetailApi
+from indigo.objections.api import ObjectionActionApi, ObjectionDetailApi, ObjectionListApi
 from indigo.penalties.api import NoticeOfDefaultListApi, PenaltyApi
 from indigo.quality.api import MeasuresApi
 
@@ -155,4 +158,39 @@ urlpatterns = [
     # Units and their figures
     path("units", UnitListApi.as_view(), name="units"),
     path("units/<slug:code>", UnitDetailApi.as_view(), name="unit"),
+    path(
+        "applications/<str:reference>/objections",
+        ObjectionListApi.as_view(),
+        name="application-objections",
+    ),
+    path(
+        "applications/<str:reference>/objections/<int:objection_id>",
+        ObjectionDetailApi.as_view(),
+        name="application-objection",
+    ),
+    path(
+        "applications/<str:reference>/objections/<int:objection_id>/actions/<str:action>",
+        ObjectionActionApi.as_view(),
+        name="application-objection-action",
+    ),
+    path(
+        "applications/<str:reference>/appeals", AppealListApi.as_view(), name="application-appeals"
+    ),
+    path(
+        "applications/<str:reference>/appeals/<int:appeal_id>",
+        AppealDetailApi.as_view(),
+        name="application-appeal",
+    ),
+    path(
+        "applications/<str:reference>/appeals/<int:appeal_id>/actions/<str:action>",
+        AppealActionApi.as_view(),
+        name="application-appeal-action",
+    ),
+    path("complaints", ComplaintCreateApi.as_view(), name="complaints"),
+    path("complaints/<int:complaint_id>", ComplaintDetailApi.as_view(), name="complaint"),
+    path(
+        "complaints/<int:complaint_id>/actions/<str:action>",
+        ComplaintActionApi.as_view(),
+        name="complaint-action",
+    ),
 ]

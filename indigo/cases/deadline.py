@@ -6,6 +6,7 @@ Bridges the stored application to the pure calculator in `indigo.deadlines`.
 from dataclasses import dataclass
 from datetime import date
 
+from indigo.cases import steps
 from indigo.cases.lifecycle import ACTIVE
 from indigo.cases.models import Application, Status
 from indigo.catalog.remedies import NoRemedy, remedy_for
@@ -57,6 +58,12 @@ def objection_period_end(
 
 
 def compute_decision_due(application: Application, *, today: date) -> date:
+    """The due date from the catalog, unless an app that owns the phase (objections,
+    appeals) sets it (`indigo.cases.steps.deadline_rule`)."""
+    return steps.deadline_from_rules(application, _catalog_due(application, today=today))
+
+
+def _catalog_due(application: Application, *, today: date) -> date:
     version = application.product_version
     if application.objection_period_ends is not None:
         # Decision on objection: Awb 7:10, counted from the day after the objection

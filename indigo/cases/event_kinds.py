@@ -93,6 +93,7 @@ class EventKind(models.TextChoices):
     PARTNER_ASKED = "partner-asked", _("Information requested from a partner agency")
     PARTNER_ANSWERED = "partner-answered", _("A partner agency answered")
     PARTNER_REPORTED = "partner-reported", _("Reported by a partner agency")
+    NEW_DECISION_ORDERED = "order-new-decision", _("New decision ordered by the court")
 
 
 K = EventKind
@@ -204,6 +205,7 @@ PAYLOAD: dict[EventKind, frozenset[str]] = {
     # report: municipal-registration, border-arrival or mvv-issued; on: the day it
     # happened; partner: who reported; details: a short note (no personal data).
     K.PARTNER_REPORTED: frozenset({"report", "on", "partner", "details"}),
+    K.NEW_DECISION_ORDERED: _STEP,
 }
 
 # What an applicant (and a sponsor acting for them) sees of the history: the steps of
@@ -228,7 +230,6 @@ APPLICANT_VISIBLE = frozenset(
         K.INFORMATION_REQUESTED,
         K.INFORMATION_ANSWERED,
         K.NOTICE_OF_DEFAULT,
-        K.OBJECTION_REGISTERED,
         K.OBJECTION_HEARING_SCHEDULED,
         K.OBJECTION_HEARING_HELD,
         K.OBJECTION_OUTCOME,
@@ -238,6 +239,7 @@ APPLICANT_VISIBLE = frozenset(
         K.COMPLAINT_ANSWERED,
         K.INTENTION_SENT,
         K.VIEW_RECEIVED,
+        K.NEW_DECISION_ORDERED,
     }
 )
 

@@ -4,6 +4,7 @@
     suspended: from received, intake or assessment; `resume` returns where it was
     withdrawn: by the applicant, until the decision is notified
     objection (bezwaar): reopens a notified or closed application for a new decision
+    order-new-decision: a court's judgment reopens it for a new decision (beroep)
 
 Each step says what it does (who may take it is its `step:<action>` row in
 `indigo.organisation.permissions`), by name:
@@ -165,6 +166,16 @@ _TRANSITIONS = [
         S.DECISION,
         _("Decide on objection"),
         effects=("work.refresh-urgency",),
+    ),
+    # Issue 14: a court annulled the decision and ordered a new one (the appeals app
+    # takes this step when it records the judgment; the period is the court's).
+    Transition(
+        "order-new-decision",
+        frozenset({S.NOTIFIED, S.CLOSED}),
+        S.ASSESSMENT,
+        _("New decision ordered by the court"),
+        reason_required=True,
+        effects=("work.open-handle-task", "work.refresh-urgency"),
     ),
 ]
 

@@ -46,6 +46,7 @@ _guards: dict[str, Guard] = {}
 _changes: dict[str, Change] = {}
 _effects: dict[str, Effect] = {}
 _deadline_listeners: list[Callable[[Application], None]] = []
+_deadline_rules: list[Callable[[Application, date], date | None]] = []
 
 
 def _register(table: dict, name: str):
@@ -76,6 +77,22 @@ def on_deadline_moved(listener: Callable[[Application], None]):
     if listener not in _deadline_listeners:
         _deadline_listeners.append(listener)
     return listener
+
+
+def deadline_rule(rule: Callable[[Application, date], date | None]):
+    """Register a function that may set the decision due of an application in a phase
+    its app owns (an adjourned objection, a period set by a court): given the
+    application and the due date the catalog gives, it returns the due date or None to
+    leave it. Called by `indigo.cases.deadline.compute_decision_due`."""
+    if rule not in _deadline_rules:
+        _deadline_rules.append(rule)
+    return rule
+
+
+def deadline_from_rules(application: Application, due: date) -> date:
+    for rule in _deadline_rules:
+        due = rule(application, due) or due
+    return due
 
 
 def run_guards(step: Step) -> None:

@@ -55,6 +55,7 @@ class Action(StrEnum):
     STEP_WITHDRAW = "step:withdraw"
     STEP_LODGE_OBJECTION = "step:lodge-objection"
     STEP_DECIDE_OBJECTION = "step:decide-objection"
+    STEP_ORDER_NEW_DECISION = "step:order-new-decision"
     # Work.
     TASK_OWN = "task:own"
     TASK_INTEGRAL = "task:integral"
@@ -118,6 +119,7 @@ TABLE: dict[Action, frozenset[Role]] = {
     Action.STEP_WITHDRAW: FRONT_OFFICE | {APP},
     Action.STEP_LODGE_OBJECTION: FRONT_OFFICE,
     Action.STEP_DECIDE_OBJECTION: CASE_HANDLERS,
+    Action.STEP_ORDER_NEW_DECISION: CASE_HANDLERS,
     Action.TASK_OWN: frozenset({CW}),
     Action.TASK_INTEGRAL: frozenset({CW, SP}),
     Action.TASK_SPECIALISM: frozenset({SP}),
@@ -167,6 +169,7 @@ PROCESS_ONLY = (CASEWORK - {Action.FACT_RECORD, Action.TASK_GET_NEXT}) | {
     Action.STEP_PROPOSE_DECISION,
     Action.STEP_NOTIFY,
     Action.STEP_DECIDE_OBJECTION,
+    Action.STEP_ORDER_NEW_DECISION,
 }
 # Roles that do casework in every unit they are a member of (unless the membership
 # says otherwise).

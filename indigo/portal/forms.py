@@ -352,3 +352,50 @@ class AccessibilityReportForm(DomainErrorMixin, forms.Form):
         help_text=_("Only if you want an answer from us."),
         widget=forms.TextInput(attrs={"autocomplete": "email"}),
     )
+
+
+class ComplaintForm(DomainErrorMixin, forms.Form):
+    """A complaint (Awb chapter 9) from the applicant's own account."""
+
+    category = forms.ChoiceField(
+        label=_("What is your complaint about?"),
+        choices=[],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what your complaint is about.")},
+    )
+    application = forms.ChoiceField(
+        label=_("Is it about one of your applications? (optional)"), required=False, choices=[]
+    )
+    description = forms.CharField(
+        label=_("What happened?"),
+        max_length=10000,
+        help_text=_("Tell us what happened, when, and what you expected from us."),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": _("Tell us what happened.")},
+    )
+    complainant_name = _text(_("Your name"), missing=_("Fill in your name."), autocomplete="name")
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        required=False,
+        help_text=_("We send the confirmation and our answer here."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = forms.CharField(
+        label=_("Phone number (optional)"),
+        required=False,
+        max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "tel"}),
+    )
+    postal_address = forms.CharField(
+        label=_("Postal address (if you want our answer by post)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2, "autocomplete": "street-address"}),
+    )
+
+    def __init__(self, *args, categories, applications, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = categories
+        self.fields["application"].choices = [("", _("No, not about an application"))] + [
+            (a.reference, f"{a.reference}: {a.product.name}") for a in applications
+        ]

@@ -106,6 +106,15 @@ EVENT_WORDS: dict[EventKind, str] = {
     K.DOCUMENT_UPLOADED: _("A document was added to your file."),
     K.INFORMATION_REQUESTED: _("We asked you for information."),
     K.INFORMATION_ANSWERED: _("We received your answer."),
+    K.NOTICE_OF_DEFAULT: _("We received your notice of default (ingebrekestelling)."),
+    K.OBJECTION_HEARING_SCHEDULED: _("We planned a hearing about your objection."),
+    K.OBJECTION_HEARING_HELD: _("The hearing about your objection took place."),
+    K.OBJECTION_OUTCOME: _("We decided on your objection. You will get a letter."),
+    K.APPEAL_LODGED: _("We received notice of your appeal to the court."),
+    K.APPEAL_JUDGMENT: _("The court gave its judgment on your appeal."),
+    K.COMPLAINT_LODGED: _("We received your complaint."),
+    K.COMPLAINT_ANSWERED: _("We answered your complaint."),
+    K.NEW_DECISION_ORDERED: _("The court asked us to make a new decision."),
 }
 
 

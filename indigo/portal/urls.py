@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.urls import include, path
 
-from indigo.portal.views import accessibility, apply, auth, follow, home, payments
+from indigo.portal.views import accessibility, apply, auth, complaints, follow, home, payments
 
 app_name = "portal"
 urlpatterns = [
@@ -21,6 +21,8 @@ urlpatterns = [
         name="reply",
     ),
     path("applications/<str:reference>/letter", follow.letter, name="letter"),
+    path("complaints/new", complaints.complaint_new, name="complaint-new"),
+    path("complaints/<int:complaint_id>", complaints.complaint_detail, name="complaint"),
     path("accessibility-problem", accessibility.accessibility_report, name="accessibility-report"),
     path(
         "accessibility-problem/sent",

@@ -2,6 +2,7 @@ from django.urls import path
 
 from indigo.staff import decision_views as decisions
 from indigo.staff import privacy_views as privacy
+from indigo.staff import remedy_views as remedies
 from indigo.staff import views
 
 app_name = "staff"
@@ -58,4 +59,25 @@ urlpatterns = [
     # The privacy officer (issue 9): who saw a person's data; their data export.
     path("privacy/access-log", privacy.access_log, name="privacy-access-log"),
     path("privacy/persons/<int:applicant_id>/export", privacy.export, name="privacy-export"),
+    # After the decision: objections, appeals (on an application) and complaints.
+    path("applications/<str:reference>/objections", remedies.objections_page, name="objections"),
+    path(
+        "applications/<str:reference>/objections/<slug:action>",
+        remedies.objection_act,
+        name="objection-act",
+    ),
+    path("applications/<str:reference>/appeals", remedies.appeals_page, name="appeals"),
+    path(
+        "applications/<str:reference>/appeals/<slug:action>",
+        remedies.appeal_act,
+        name="appeal-act",
+    ),
+    path("complaints", remedies.complaint_list, name="complaints"),
+    path("complaints/new", remedies.complaint_new, name="complaint-new"),
+    path("complaints/<int:complaint_id>", remedies.complaint_detail, name="complaint"),
+    path(
+        "complaints/<int:complaint_id>/<slug:action>",
+        remedies.complaint_act,
+        name="complaint-act",
+    ),
 ]

@@ -14,6 +14,7 @@ from indigo.cases.deadline import deadline_of
 from indigo.cases.information_requests import information_request_create
 from indigo.cases.lifecycle import ACTIVE, actions_from
 from indigo.cases.models import Application, Status
+from indigo.complaints.selectors import handling_time_complaints_of
 from indigo.decisions.panel import decision_panel
 from indigo.dossier.selectors import documents_of
 from indigo.errors import DomainError
@@ -113,6 +114,8 @@ def application_detail(
             "partner_calls": partner_calls_of(application=application),
             "open_suspension": application.suspensions.filter(end__isnull=True).first(),
             "request_form": request_form or InformationRequestForm(),
+            # Complaints about its handling time, for its owner (indigo.complaints).
+            "time_complaints": list(handling_time_complaints_of(application=application)),
             # Penalty for a late decision (indigo.penalties).
             "penalty": penalty_selectors.penalty_of(application=application, on=clock.today()),
             "notice_form": notice_form

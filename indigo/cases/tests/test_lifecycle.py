@@ -93,6 +93,7 @@ ALLOWED_IN = {
     "withdraw": {S.RECEIVED, S.INTAKE, S.ASSESSMENT, S.SUSPENDED, S.DECISION},
     "lodge-objection": {S.NOTIFIED, S.CLOSED},
     "decide-objection": {S.OBJECTION},
+    "order-new-decision": {S.NOTIFIED, S.CLOSED},
 }
 
 
