@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "indigo.contacts",
     "indigo.notifications",
     "indigo.quality",
+    "indigo.planning",
     "indigo.portal",
     "indigo.sponsors",
     "indigo.desks",
