@@ -249,6 +249,7 @@ INDIGO_SCHEDULE = {
 INDIGO_MEASURE_PROVIDERS = [
     "indigo.quality.measures.core.EventMeasures",
     "indigo.quality.measures.partners.AdviceFormMeasures",
+    "indigo.planning.measures.ForecastAccuracy",
 ]
 # Decision letters are rendered to PDF by this function (HTML in, PDF bytes out).
 INDIGO_PDF_RENDERER = os.environ.get("INDIGO_PDF_RENDERER", "indigo.decisions.pdf.weasyprint_pdf")

@@ -19,6 +19,7 @@ from indigo.cases.lifecycle import TRANSITIONS, actions_from
 from indigo.cases.models import Application, Status, Suspension
 from indigo.catalog.models import Channel
 from indigo.errors import InvalidInput
+from indigo.planning.forecast import forecast_for
 
 
 class ApplicantInput(serializers.Serializer):
@@ -99,13 +100,30 @@ class ApplicationOutput(serializers.Serializer):
         return self._deadline(application).passed
 
 
+class ExpectedDecisionOutput(serializers.Serializer):
+    low = serializers.DateField(help_text="The earliest likely decision date.")
+    high = serializers.DateField(help_text="The latest likely decision date.")
+    position = serializers.IntegerField(help_text="Applications ahead in the queue.")
+    per_week = serializers.FloatField(help_text="The queue's recent decisions per week.")
+    text = serializers.CharField(help_text='In plain words: "most likely between 3 and 5 weeks".')
+
+
 class ApplicationDetailOutput(ApplicationOutput):
     product_version_valid_from = serializers.DateField(source="product_version.valid_from")
+    expected_decision = serializers.SerializerMethodField(
+        help_text="When a decision is most likely (a forecast from the place in the queue "
+        "and the queue's recent output; null when decided or when there is no output to go "
+        "on). The legal decision date is `decision_due`."
+    )
     customer_group = serializers.CharField(source="customer_group.code", default=None)
     extension_reason = serializers.CharField()
     notified_on = serializers.DateField()
     possible_actions = serializers.SerializerMethodField()
     events = serializers.SerializerMethodField()
+
+    def get_expected_decision(self, application) -> ExpectedDecisionOutput(allow_null=True):
+        forecast = forecast_for(application, today=clock.today())
+        return None if forecast is None else forecast.as_json()
 
     def get_possible_actions(self, application) -> list[str]:
         return [t.action for t in actions_from(Status(application.status))]

@@ -29,3 +29,25 @@ class SimulationRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.state})"
+
+
+class ForecastSnapshot(models.Model):
+    """The personal forecast as shown on a day, kept to measure its accuracy later."""
+
+    application = models.ForeignKey("cases.Application", on_delete=models.CASCADE, related_name="+")
+    made_on = models.DateField()
+    low = models.DateField()
+    high = models.DateField()
+    position = models.PositiveIntegerField(help_text=_("Applications ahead in the queue."))
+    per_week = models.FloatField(help_text=_("The queue's recent output per week."))
+
+    class Meta:
+        ordering = ["application", "made_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "made_on"], name="planning_one_forecast_per_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"forecast for {self.application_id} on {self.made_on}: {self.low} to {self.high}"

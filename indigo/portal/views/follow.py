@@ -17,6 +17,7 @@ from indigo.cases.models import Application
 from indigo.dossier.models import DocumentAccess
 from indigo.dossier.services import document_open
 from indigo.errors import DomainError
+from indigo.planning.forecast import forecast_for
 from indigo.portal import selectors, services
 from indigo.portal.forms import ReplyForm
 from indigo.portal.phases import PROGRESS
@@ -60,6 +61,7 @@ def _page(request, application: Application, *, bound: ReplyForm | None = None, 
             "application": application,
             "replies": replies,
             "progress": progress,
+            "forecast": forecast_for(application, today=clock.today()),
             "nav": "home",
         },
         status=status,
