@@ -249,6 +249,7 @@ INDIGO_SCHEDULE = {
 INDIGO_MEASURE_PROVIDERS = [
     "indigo.quality.measures.core.EventMeasures",
     "indigo.quality.measures.partners.AdviceFormMeasures",
+    "indigo.quality.measures.satisfaction.SatisfactionMeasures",
     "indigo.planning.measures.ForecastAccuracy",
 ]
 # Decision letters are rendered to PDF by this function (HTML in, PDF bytes out).

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.urls import include, path
 
-from indigo.portal.views import accessibility, apply, auth, follow, home, payments
+from indigo.portal.views import accessibility, apply, auth, follow, home, payments, survey
 
 app_name = "portal"
 urlpatterns = [
@@ -21,6 +21,7 @@ urlpatterns = [
         name="reply",
     ),
     path("applications/<str:reference>/letter", follow.letter, name="letter"),
+    path("survey/<str:token>", survey.survey, name="survey"),
     path("accessibility-problem", accessibility.accessibility_report, name="accessibility-report"),
     path(
         "accessibility-problem/sent",

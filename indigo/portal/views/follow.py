@@ -22,6 +22,7 @@ from indigo.portal import selectors, services
 from indigo.portal.forms import ReplyForm
 from indigo.portal.phases import PROGRESS
 from indigo.portal.sessions import portal_login_required
+from indigo.quality.models import Survey
 
 LETTER_CONTEXT = "portal:letter"
 
@@ -62,6 +63,9 @@ def _page(request, application: Application, *, bound: ReplyForm | None = None, 
             "replies": replies,
             "progress": progress,
             "forecast": forecast_for(application, today=clock.today()),
+            "survey": Survey.objects.filter(application=application, answered_at__isnull=True)
+            .order_by("-invited_at")
+            .first(),
             "nav": "home",
         },
         status=status,
