@@ -6,12 +6,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from indigo import clock
 from indigo.accounts.decorators import staff_required
 from indigo.cases.access import application_view_record
 from indigo.cases.models import Applicant
 from indigo.contacts import selectors, services
 from indigo.contacts.forms import ContactForm, PersonSearchForm
 from indigo.errors import DomainError
+from indigo.knowledge.selectors import answers_search, changes_count_on
 
 VIEW_CONTEXT = "contacts:person"
 
@@ -59,4 +61,21 @@ def person_detail(request, applicant_id: int):
             return redirect("contacts:person-detail", applicant_id=applicant.pk)
     for application in shown:
         application_view_record(user=request.user, application=application, context=VIEW_CONTEXT)
-    return render(request, "contacts/person_detail.html", {"overview": overview, "form": form})
+    # The knowledge base, searched from here: answers about this person's products first.
+    today = clock.today()
+    kb = request.GET.get("kb", "").strip()[:200]
+    products = [a.product.code for a in shown]
+    results = (
+        answers_search(text=kb, on=today, product=products[0] if products else "") if kb else None
+    )
+    return render(
+        request,
+        "contacts/person_detail.html",
+        {
+            "overview": overview,
+            "form": form,
+            "kb": kb,
+            "results": results,
+            "changed_today": changes_count_on(today),
+        },
+    )

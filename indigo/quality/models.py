@@ -162,3 +162,30 @@ class StaffPulse(models.Model):
 
     def __str__(self) -> str:
         return f"pulse of week {self.week}"
+
+
+class TelephonyDay(models.Model):
+    """One day of one telephone queue, as exported by the telephony system (see
+    docs/telephony-csv.md). Importing a day again replaces it (the export is the truth)."""
+
+    day = models.DateField()
+    queue = models.SlugField(max_length=60)
+    offered = models.PositiveIntegerField(help_text=_("Calls that reached the queue."))
+    answered = models.PositiveIntegerField()
+    answered_in_target = models.PositiveIntegerField(
+        help_text=_("Calls answered within the target waiting time.")
+    )
+    abandoned = models.PositiveIntegerField()
+    wait_seconds_mean = models.PositiveIntegerField(help_text=_("Mean wait of answered calls."))
+    wait_seconds_max = models.PositiveIntegerField()
+    file_sha256 = models.CharField(max_length=64)
+    imported_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-day", "queue"]
+        constraints = [
+            models.UniqueConstraint(fields=["day", "queue"], name="quality_one_row_per_queue_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.queue} on {self.day}"
