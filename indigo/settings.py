@@ -55,9 +55,11 @@ INSTALLED_APPS = [
     "indigo.objections",
     "indigo.appeals",
     "indigo.complaints",
+    "indigo.knowledge",
     "indigo.contacts",
     "indigo.notifications",
     "indigo.quality",
+    "indigo.planning",
     "indigo.portal",
     "indigo.sponsors",
     "indigo.desks",
@@ -259,12 +261,21 @@ INDIGO_SCHEDULE = {
     "deadlines-refresh": {"function": "indigo.cases.jobs.deadlines_daily", "every_seconds": 3600},
     "misuse-sweep": {"function": "indigo.misuse.services.signals_sweep", "every_seconds": 86400},
     "quality-facts": {"function": "indigo.quality.facts.facts_job", "every_seconds": 300},
+    "telephony-import": {
+        "function": "indigo.quality.telephony.telephony_import_due",
+        "every_seconds": 3600,
+    },
 }
+# Where the telephony system drops its daily CSV export (docs/telephony-csv.md).
+INDIGO_TELEPHONY_DIR = os.environ.get("INDIGO_TELEPHONY_DIR", "")
 # Providers of quality measures (indigo.quality.measures): an app adds its measures
 # (complaints, objections, penalties, partner waiting times) by naming its provider here.
 INDIGO_MEASURE_PROVIDERS = [
     "indigo.quality.measures.core.EventMeasures",
     "indigo.quality.measures.partners.AdviceFormMeasures",
+    "indigo.quality.measures.satisfaction.SatisfactionMeasures",
+    "indigo.quality.measures.contact.ReachabilityMeasures",
+    "indigo.planning.measures.ForecastAccuracy",
 ]
 # Decision letters are rendered to PDF by this function (HTML in, PDF bytes out).
 # Partner agencies (indigo.partners.adapters): one adapter class per partner, like

@@ -16,6 +16,8 @@ urlpatterns = [
     path("staff/", include("indigo.staff.urls")),
     path("work/", include("indigo.work.urls")),
     path("quality/", include("indigo.quality.urls")),
+    path("planning/", include("indigo.planning.urls")),
+    path("knowledge/", include("indigo.knowledge.urls")),
     path("contacts/", include("indigo.contacts.urls")),
     path("sponsor/", include("indigo.sponsors.urls")),
     path("desks/", include("indigo.desks.urls")),

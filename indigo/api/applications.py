@@ -21,6 +21,7 @@ from indigo.cases.models import Application, Status, Suspension
 from indigo.catalog.models import Channel
 from indigo.errors import Conflict, InvalidInput
 from indigo.organisation.permissions import may
+from indigo.planning.forecast import forecast_for
 
 APPLICATION_EXAMPLE = {
     "reference": "IND-2026-000123",
@@ -139,13 +140,30 @@ class ApplicationOutput(serializers.Serializer):
         return self._deadline(application).passed
 
 
+class ExpectedDecisionOutput(serializers.Serializer):
+    low = serializers.DateField(help_text="The earliest likely decision date.")
+    high = serializers.DateField(help_text="The latest likely decision date.")
+    position = serializers.IntegerField(help_text="Applications ahead in the queue.")
+    per_week = serializers.FloatField(help_text="The queue's recent decisions per week.")
+    text = serializers.CharField(help_text='In plain words: "most likely between 3 and 5 weeks".')
+
+
 class ApplicationDetailOutput(ApplicationOutput):
     product_version_valid_from = serializers.DateField(source="product_version.valid_from")
+    expected_decision = serializers.SerializerMethodField(
+        help_text="When a decision is most likely (a forecast from the place in the queue "
+        "and the queue's recent output; null when decided or when there is no output to go "
+        "on). The legal decision date is `decision_due`."
+    )
     customer_group = serializers.CharField(source="customer_group.code", default=None)
     extension_reason = serializers.CharField()
     notified_on = serializers.DateField()
     possible_actions = serializers.SerializerMethodField()
     events = serializers.SerializerMethodField()
+
+    def get_expected_decision(self, application) -> ExpectedDecisionOutput(allow_null=True):
+        forecast = forecast_for(application, today=clock.today())
+        return None if forecast is None else forecast.as_json()
 
     def get_possible_actions(self, application) -> list[str]:
         """The steps possible now that the caller's role allows (the table of

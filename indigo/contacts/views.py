@@ -6,11 +6,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from indigo import clock
 from indigo.cases.access import persons_seen
 from indigo.cases.models import Applicant
 from indigo.contacts import selectors, services
 from indigo.contacts.forms import ContactForm, PersonSearchForm
 from indigo.errors import DomainError
+from indigo.knowledge.selectors import answers_search, changes_count_on
 from indigo.organisation.decorators import may_required
 from indigo.organisation.permissions import Action
 
@@ -65,4 +67,21 @@ def person_detail(request, applicant_id: int):
             )
             return redirect("contacts:person-detail", applicant_id=applicant.pk)
     persons_seen(user=request.user, applicant_ids=[applicant.pk], context=VIEW_CONTEXT)
-    return render(request, "contacts/person_detail.html", {"overview": overview, "form": form})
+    # The knowledge base, searched from here: answers about this person's products first.
+    today = clock.today()
+    kb = request.GET.get("kb", "").strip()[:200]
+    products = [a.product.code for a in shown]
+    results = (
+        answers_search(text=kb, on=today, product=products[0] if products else "") if kb else None
+    )
+    return render(
+        request,
+        "contacts/person_detail.html",
+        {
+            "overview": overview,
+            "form": form,
+            "kb": kb,
+            "results": results,
+            "changed_today": changes_count_on(today),
+        },
+    )

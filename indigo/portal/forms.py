@@ -399,3 +399,26 @@ class ComplaintForm(DomainErrorMixin, forms.Form):
         self.fields["application"].choices = [("", _("No, not about an application"))] + [
             (a.reference, f"{a.reference}: {a.product.name}") for a in applications
         ]
+
+
+class SurveyForm(DomainErrorMixin, forms.Form):
+    score = forms.TypedChoiceField(
+        label=_("How satisfied are you with our service?"),
+        choices=[
+            (5, _("5: very satisfied")),
+            (4, _("4: satisfied")),
+            (3, _("3: neither satisfied nor dissatisfied")),
+            (2, _("2: dissatisfied")),
+            (1, _("1: very dissatisfied")),
+        ],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose a score from 1 to 5.")},
+    )
+    comment = forms.CharField(
+        label=_("What could we do better? (optional)"),
+        required=False,
+        max_length=2000,
+        help_text=_("Do not write personal details or your application number here."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

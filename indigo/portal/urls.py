@@ -1,7 +1,16 @@
 from django.conf import settings
 from django.urls import include, path
 
-from indigo.portal.views import accessibility, apply, auth, complaints, follow, home, payments
+from indigo.portal.views import (
+    accessibility,
+    apply,
+    auth,
+    complaints,
+    follow,
+    home,
+    payments,
+    survey,
+)
 
 app_name = "portal"
 urlpatterns = [
@@ -23,6 +32,7 @@ urlpatterns = [
     path("applications/<str:reference>/letter", follow.letter, name="letter"),
     path("complaints/new", complaints.complaint_new, name="complaint-new"),
     path("complaints/<int:complaint_id>", complaints.complaint_detail, name="complaint"),
+    path("survey/<str:token>", survey.survey, name="survey"),
     path("accessibility-problem", accessibility.accessibility_report, name="accessibility-report"),
     path(
         "accessibility-problem/sent",

@@ -106,3 +106,86 @@ class AdviceForm(models.Model):
 
     def __str__(self) -> str:
         return f"advice form of {self.municipality_name} on {self.application_id}"
+
+
+class Survey(models.Model):
+    """The short survey after a decision: one per decision, answered once (1 to 5 and a
+    comment). The invitation e-mail holds only a link with `token`, no personal data."""
+
+    application = models.ForeignKey(
+        "cases.Application", on_delete=models.PROTECT, related_name="surveys"
+    )
+    # The decision letter's event: unique, so each decision invites once.
+    event = models.OneToOneField(
+        "cases.ApplicationEvent", on_delete=models.PROTECT, related_name="+"
+    )
+    token = models.CharField(max_length=64, unique=True)
+    language = models.CharField(max_length=5)
+    invited_at = models.DateTimeField()
+    score = models.PositiveSmallIntegerField(null=True, blank=True)
+    comment = models.TextField(blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-invited_at", "-id"]
+        indexes = [models.Index(fields=["answered_on"], name="quality_survey_answered")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(score__isnull=True) | Q(score__gte=1, score__lte=5),
+                name="quality_survey_score_1_to_5",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"survey on {self.application_id}"
+
+
+class StaffPulse(models.Model):
+    """A member of staff's weekly pulse (1 to 5 and a comment); shown only in aggregate."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    week = models.DateField(help_text=_("The Monday of the week answered for."))
+    unit = models.SlugField(max_length=60, blank=True)
+    score = models.PositiveSmallIntegerField()
+    comment = models.TextField(blank=True)
+    answered_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-week", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "week"], name="quality_one_pulse_per_week"),
+            models.CheckConstraint(
+                condition=Q(score__gte=1, score__lte=5), name="quality_pulse_score_1_to_5"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"pulse of week {self.week}"
+
+
+class TelephonyDay(models.Model):
+    """One day of one telephone queue, as exported by the telephony system (see
+    docs/telephony-csv.md). Importing a day again replaces it (the export is the truth)."""
+
+    day = models.DateField()
+    queue = models.SlugField(max_length=60)
+    offered = models.PositiveIntegerField(help_text=_("Calls that reached the queue."))
+    answered = models.PositiveIntegerField()
+    answered_in_target = models.PositiveIntegerField(
+        help_text=_("Calls answered within the target waiting time.")
+    )
+    abandoned = models.PositiveIntegerField()
+    wait_seconds_mean = models.PositiveIntegerField(help_text=_("Mean wait of answered calls."))
+    wait_seconds_max = models.PositiveIntegerField()
+    file_sha256 = models.CharField(max_length=64)
+    imported_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-day", "queue"]
+        constraints = [
+            models.UniqueConstraint(fields=["day", "queue"], name="quality_one_row_per_queue_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.queue} on {self.day}"

@@ -7,5 +7,6 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("measures.csv", views.dashboard_csv, name="dashboard-csv"),
     path("chain", views.chain, name="chain"),
+    path("pulse", views.pulse, name="pulse"),
     path("report/<int:year>-<int:month>.pdf", views.monthly_report, name="monthly-report"),
 ]

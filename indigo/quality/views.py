@@ -24,6 +24,15 @@ from indigo.quality.measures.base import GROUP_BY, GROUP_LABELS, MeasureQuery
 from indigo.quality.selectors import measure_query_parse, measures_answer
 
 TREND = ("intake", "output", "stock")
+# The seed's three goals, side by side (indigo.quality.measures.satisfaction).
+GOALS = (
+    ("customer", ("customer_satisfaction", "customer_surveys_answered")),
+    ("employee", ("employee_satisfaction", "employee_pulses_answered")),
+    (
+        "principal",
+        ("on_time_share", "within_norm_share", "decisions_per_staff_week", "penalties_paid_eur"),
+    ),
+)
 
 
 def _scope(request) -> tuple[str, ...] | None:
@@ -92,6 +101,7 @@ def dashboard(request):
     context |= {
         "query": query,
         "rows": _rows(answer),
+        "goals": [(goal, [r for r in _rows(answer) if r["key"] in keys]) for goal, keys in GOALS],
         "weeks": [(label, values) for label, values in weeks],
         "throughput": throughput,
         "stock_age": stock_age,
@@ -251,3 +261,31 @@ def monthly_report(request, year: int, month: int):
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="indigo-report-{year}-{month:02d}.pdf"'
     return response
+
+
+@staff_required
+def pulse(request):
+    """The weekly staff pulse: one question, once a week, shown only in aggregate."""
+    from indigo.errors import Conflict, DomainError
+    from indigo.quality.models import StaffPulse
+    from indigo.quality.satisfaction import pulse_answer, pulse_week
+
+    done = StaffPulse.objects.filter(user=request.user, week=pulse_week()).exists()
+    context = {"nav": "quality", "done": done, "error": None, "thanks": False}
+    status = 200
+    if request.method == "POST":
+        try:
+            pulse_answer(
+                actor=request.user,
+                score=request.POST.get("score"),
+                comment=request.POST.get("comment", ""),
+            )
+        except Conflict as exc:
+            context |= {"done": True, "error": exc}
+            status = 409
+        except DomainError as exc:
+            context["error"] = exc
+            status = 400
+        else:
+            context |= {"done": True, "thanks": True}
+    return render(request, "quality/pulse.html", context, status=status)

@@ -17,10 +17,12 @@ from indigo.cases.models import Application
 from indigo.dossier.models import DocumentAccess
 from indigo.dossier.services import document_open
 from indigo.errors import DomainError
+from indigo.planning.forecast import forecast_for
 from indigo.portal import selectors, services
 from indigo.portal.forms import ReplyForm
 from indigo.portal.phases import PROGRESS
 from indigo.portal.sessions import portal_login_required
+from indigo.quality.models import Survey
 
 LETTER_CONTEXT = "portal:letter"
 
@@ -60,6 +62,10 @@ def _page(request, application: Application, *, bound: ReplyForm | None = None, 
             "application": application,
             "replies": replies,
             "progress": progress,
+            "forecast": forecast_for(application, today=clock.today()),
+            "survey": Survey.objects.filter(application=application, answered_at__isnull=True)
+            .order_by("-invited_at")
+            .first(),
             "nav": "home",
         },
         status=status,
