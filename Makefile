@@ -79,6 +79,8 @@ BENCH_ARGS ?=
 
 .PHONY: bench
 BENCH_HTTP_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/indigo_bench_http
+BENCH_PAGES_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/indigo_bench_pages
 bench: install
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python bench/worklist_and_get_next.py $(BENCH_ARGS)
 	DATABASE_URL=$(BENCH_HTTP_DATABASE_URL) $(BIN)/python bench/bench_http.py $(BENCH_HTTP_ARGS)
+	DATABASE_URL=$(BENCH_PAGES_DATABASE_URL) $(BIN)/python bench/bench_pages.py $(BENCH_PAGES_ARGS)
