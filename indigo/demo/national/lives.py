@@ -16,7 +16,9 @@ import random
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
+from indigo.audit.chain import GENESIS, content_hash, link
 from indigo.cases.event_kinds import EventKind as K
+from indigo.cases.models import ApplicationEvent
 from indigo.deadlines.calculator import Suspension as Suspended
 from indigo.deadlines.calculator import decision_due
 from indigo.deadlines.periods import Period, add_period
@@ -37,8 +39,10 @@ COLUMNS = {
     ),
     "event": (
         "id", "application_id", "occurred_at", "effective_on", "actor_id", "action",
-        "from_status", "to_status", "reason", "payload",
+        "from_status", "to_status", "reason", "payload", "content_hash", "chain_hash",
     ),
+    # The head of each application's chain of events (indigo.audit.chain).
+    "chainhead": ("chain", "last_hash", "length"),
     "task": (
         "id", "application_id", "definition_id", "code", "queue", "blocking", "expected_days",
         "state", "assignee_id", "assigned_at", "due_on", "start_by", "outcome", "result",
@@ -149,6 +153,7 @@ class Ids:
         return value
 
 
+CHAIN_PREFIX = ApplicationEvent.CHAIN_PREFIX
 _BASE32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _MINUTES = tuple(timedelta(minutes=m) for m in range(541))
 
@@ -197,18 +202,27 @@ class Life:
         return moment
 
     def _event(self, day, action, *, actor=None, frm="", to="", payload=None, reason=""):
+        content = {
+            "application_id": self.app_id,
+            "occurred_at": self._at(day),
+            "effective_on": day,
+            "actor_id": actor,
+            "action": action.value,
+            "from_status": frm,
+            "to_status": to,
+            "reason": reason,
+            "payload": payload or {},
+        }
+        # Sealed as the application's own writer would (indigo.audit.chain).
+        digest = content_hash(content)
+        self.chain_last = link(self.chain_last, digest)
+        self.chain_length += 1
         self.rows["event"].append(
             (
                 self.ids.take("event"),
-                self.app_id,
-                self._at(day),
-                day,
-                actor,
-                action.value,
-                frm,
-                to,
-                reason,
-                payload or {},
+                *content.values(),
+                digest,
+                self.chain_last,
             )
         )
 
@@ -267,6 +281,7 @@ class Life:
         self.extension: Period | None = None
         self.objection_due: date | None = None
         self._due_key: tuple | None = None
+        self.chain_last, self.chain_length = GENESIS, 0
         self.status = "received"
         self.app_id = self.ids.take("application")
         self.tasks: list[list] = []
@@ -653,6 +668,9 @@ class Life:
         today = self.until
         due = self._due(today)
         self.rows["task"].extend(tuple(t) for t in self.tasks)
+        self.rows["chainhead"].append(
+            (f"{CHAIN_PREFIX}{self.app_id}", self.chain_last, self.chain_length)
+        )
         created = datetime.combine(self.received, time(8), tzinfo=UTC)
         self.rows["application"].append(
             (
