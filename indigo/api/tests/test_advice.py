@@ -29,9 +29,16 @@ def specialist(catalog):
 
 @pytest.fixture
 def owned(caseworker):
-    """An application whose owner is the caseworker (she took it with get next)."""
+    """An application in intake whose owner is the caseworker (she took it with get
+    next); advice is asked while an application is being handled."""
     application = make_application(actor=caseworker.user)
     caseworker.post("/api/v1/tasks/next")
+    started = caseworker.post(
+        f"/api/v1/applications/{application.reference}/actions/start-intake",
+        {"reason": "Intake."},
+        format="json",
+    )
+    assert started.status_code == 200, started.content
     return application
 
 
@@ -56,7 +63,7 @@ def test_the_owner_asks_a_specialism_and_the_specialist_answers(caseworker, spec
     assert asked.json()["queue"] == "specialism:document-examination"
     assert task["question"] == "Is this passport genuine?"
     assert answered.status_code == 200, answered.content
-    assert ApplicationEvent.objects.filter(application=owned, action="request-advice").exists()
+    assert ApplicationEvent.objects.filter(application=owned, action="advice-requested").exists()
 
 
 def test_the_owner_asks_a_named_colleague(caseworker, colleague, owned):

@@ -6,7 +6,8 @@ import pytest
 
 from indigo.accounts.tests.factories import make_unit
 from indigo.api.tests.conftest import client_for, invalid_names, is_problem
-from indigo.cases.models import ApplicationEvent, ApplicationView
+from indigo.audit.tests.helpers import logged
+from indigo.cases.models import ApplicationEvent
 from indigo.cases.tests.factories import make_application
 from indigo.contacts.models import ContactMoment
 
@@ -68,9 +69,8 @@ def test_the_one_view_shows_applications_and_contacts_and_records_the_view(
     assert body["person"]["v_number"] == "1234567890"
     assert [a["reference"] for a in body["applications"]] == [valentina.reference]
     assert body["appointments"] == [] and body["letters"] == [] and body["contacts"] == []
-    assert ApplicationView.objects.filter(
-        application=valentina, user=contact_centre.user, context="api:persons_retrieve"
-    ).exists()
+    # Who saw whose data: the processing log (indigo.audit).
+    assert logged(applicant_id=valentina.applicant_id, user=contact_centre.user)
 
 
 def test_a_person_the_caller_may_not_see_is_a_404_like_one_who_does_not_exist(valentina):

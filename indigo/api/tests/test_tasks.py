@@ -215,7 +215,11 @@ def test_returning_my_task_puts_it_back_in_the_queue(caseworker):
     assert response.status_code == 200, response.content
     assert response.json()["assignee"] is None
     event = ApplicationEvent.objects.get(application=application, action="return-task")
-    assert event.payload == {"task": "test-register-check", "from": caseworker.user.username}
+    assert event.payload == {
+        "task": "test-register-check",
+        "from": caseworker.user.username,
+        "queue": "process:regular-economic",
+    }
 
 
 def test_an_unknown_task_action_is_a_404(caseworker):
