@@ -94,24 +94,28 @@ def _locked_head(key: str) -> ChainHead:
     return head
 
 
-def chain_seal(*rows) -> None:
+def chain_seal(*rows, new_chain: bool = False) -> None:
     """Fill the rows' hashes as the next links of their chains, in the order given.
 
     Call just before inserting them, inside the transaction that inserts them: the
-    chains' heads stay locked until it commits.
+    chains' heads stay locked until it commits. `new_chain`: the rows start their
+    chains (an application's first event): the heads are written, not looked for.
     """
     assert transaction.get_connection().in_atomic_block, "a link is written inside a transaction"
     by_key: dict[str, list] = {}
     for row in rows:
         by_key.setdefault(row.chain_key(), []).append(row)
     for key in sorted(by_key):  # one lock order for every writer: no deadlocks
-        head = _locked_head(key)
+        head = ChainHead(chain=key) if new_chain else _locked_head(key)
         for row in by_key[key]:
             row.content_hash = content_hash(row.chain_content())
             row.chain_hash = link(head.last_hash, row.content_hash)
             head.last_hash = row.chain_hash
             head.length += 1
-        head.save(update_fields=["last_hash", "length"])
+        if new_chain:
+            head.save(force_insert=True)  # a second "first" link fails: the key is unique
+        else:
+            head.save(update_fields=["last_hash", "length"])
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,8 @@ def event_record(
         reason=reason,
         payload=payload or {},
     )
-    chain_seal(event)  # the next link of this application's chain (locks its head)
+    # The next link of this application's chain (locks its head); receipt starts it.
+    chain_seal(event, new_chain=kind == EventKind.RECEIVED)
     event.save(force_insert=True)
     for listener in _listeners.get(kind, ()):
         listener(event)
