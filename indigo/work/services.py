@@ -370,10 +370,12 @@ def task_take(*, actor, task: Task) -> Task:
     return task
 
 
-def task_return(*, actor, task: Task, reason: str = "") -> Task:
-    """Put an assigned task back in its queue: its assignee (a reason is welcome), or a
-    manager of a unit serving the queue (with a reason: someone's work is taken away)."""
+def task_return(*, actor, task: Task, reason: str) -> Task:
+    """Put an assigned task back in its queue (its assignee, or a manager of a unit
+    serving the queue), with a reason for whoever takes it next."""
     reason = (reason or "").strip()
+    if not reason:
+        raise InvalidInput(_("Give a reason for returning the task."), field="reason")
     with transaction.atomic():
         task = Task.objects.select_for_update().select_related("application").get(pk=task.pk)
         if task.state != OPEN:
@@ -386,8 +388,6 @@ def task_return(*, actor, task: Task, reason: str = "") -> Task:
                 _("Only the task's assignee or a manager of its unit can return it."),
                 code="not-allowed",
             )
-        if not own and not reason:
-            raise InvalidInput(_("Give a reason for returning the task."), field="reason")
         previous = task.assignee
         task.assignee = None
         task.assigned_at = None

@@ -130,11 +130,25 @@ def test_the_owner_takes_any_open_task_on_their_own_case(caseworker, in_assessme
 
 
 def test_someone_else_cannot_take_a_task_on_a_case_they_do_not_own(regular_unit, in_assessment):
-    other = user_with_role("caseworker", units=[regular_unit])
+    # Outside the task's queue: neither the owner nor someone "get next" would give it to.
+    elsewhere = make_unit("social", processes=["regular-social"])
+    other = user_with_role("caseworker", units=[elsewhere])
     check = Task.objects.get(application=in_assessment, code="test-register-check")
 
     with pytest.raises(NotAllowed):
         task_take(actor=other, task=check)
+
+
+def test_a_colleague_takes_a_waiting_task_of_their_queue_as_get_next_would(
+    regular_unit, in_assessment
+):
+    colleague = user_with_role("caseworker", units=[regular_unit])
+    check = Task.objects.get(application=in_assessment, code="test-register-check")
+
+    task_take(actor=colleague, task=check)
+
+    check.refresh_from_db()
+    assert check.assignee == colleague
 
 
 def test_a_manager_assigns_reassigns_and_returns_in_their_unit(
