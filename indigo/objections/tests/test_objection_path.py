@@ -63,7 +63,7 @@ def test_the_objection_path_ends_in_a_new_decision_whose_letter_points_to_the_co
     application_act(actor=caseworker, application=application, action="notify")
 
     letter = letter_html(decision, notified_on=date(2026, 3, 20))
-    assert "appeal to the court" in letter
+    assert "Appeal within" in letter and "court" in letter  # the remedy of issue 10
     assert "send us an objection" not in letter
     kinds = list(
         ApplicationEvent.objects.filter(application=refused).values_list("action", flat=True)

@@ -136,7 +136,7 @@ def test_managers_see_the_exposure_per_unit_and_product_and_the_warning(client, 
 
 @pytest.mark.parametrize("count", [1, 4])
 def test_the_warnings_and_the_exposure_do_not_query_per_application(client, owner, count):
-    from indigo.testing.queries import page_queries
+    from indigo.testing.queries import PROCESSING_LOG_QUERIES, page_queries
 
     with time_machine.travel(date(2026, 1, 5), tick=False):
         applications = []
@@ -157,6 +157,7 @@ def test_the_warnings_and_the_exposure_do_not_query_per_application(client, owne
         units = page_queries(client, reverse("work:units"))
 
     # Sessions, roles, the tasks, then one query each for the applications, their
-    # notices, court penalties and decision events.
-    assert worklist <= 8
+    # notices, court penalties and decision events; the owner's questions (issue 11)
+    # and the processing log of who saw what (issue 9). The same for 1 and 4.
+    assert worklist <= 9 + PROCESSING_LOG_QUERIES
     assert units <= 10

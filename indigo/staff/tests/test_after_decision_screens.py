@@ -92,7 +92,8 @@ def test_objection_hearing_new_decision_and_appeal_through_the_screens(client, c
 
     decision = final_decision(application, caseworker, outcome=Decision.Outcome.GRANT)
     application_act(actor=caseworker, application=application, action="notify")
-    assert "appeal to the court" in letter_html(decision, notified_on=date(2026, 3, 20))
+    letter = letter_html(decision, notified_on=date(2026, 3, 20))
+    assert "Appeal within" in letter and "court" in letter  # the remedy of issue 10
 
     response = post(
         client,
