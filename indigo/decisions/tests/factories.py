@@ -55,7 +55,10 @@ def make_application_for(
         applicant=ApplicantDataFactory(language=language, **applicant),
         received_on=received_on,
         customer_group_code=customer_group,
-        channel="post",
+        # A recognised sponsor's application came in through the sponsor portal; the
+        # test records it after the fact, as the demo does.
+        channel="sponsor-portal" if customer_group == "recognised-sponsor" else "post",
+        replayed=customer_group == "recognised-sponsor",
     )
 
 
