@@ -13,6 +13,7 @@ when the benchmark itself could not run). See bench/README.md.
 
 import argparse
 import os
+import secrets
 import platform
 import subprocess
 import sys
@@ -69,6 +70,7 @@ def database_ensure(url: str) -> None:
 def django_setup() -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "indigo.settings"
     os.environ["INDIGO_DEBUG"] = "0"
+    os.environ.setdefault("INDIGO_SECRET_KEY", "bench-" + secrets.token_urlsafe(40))
     import django
 
     django.setup()

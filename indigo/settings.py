@@ -5,10 +5,12 @@ database (unset: an embedded SQLite file for the one-command demo).
 """
 
 import os
+import secrets
 import sys
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from indigo.portal.conf import oidc_settings
@@ -19,7 +21,32 @@ VAR_DIR = Path(os.environ.get("INDIGO_VAR_DIR", BASE_DIR / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = os.environ.get("INDIGO_DEBUG", "0") == "1"
-SECRET_KEY = os.environ.get("INDIGO_SECRET_KEY", "insecure-development-key-change-me")
+# A development run: DEBUG, the one-command demo (`indigo demo`) or the test suite.
+DEVELOPMENT = DEBUG or sys.argv[1:2] == ["demo"] or "pytest" in sys.modules
+
+
+def _development_secret_key(var_dir: Path) -> str:
+    """A random key made once per machine (var/secret_key, as `make serve` makes it):
+    never a published default, with which anyone could forge a signed cookie."""
+    path = var_dir / "secret_key"
+    if not path.exists():
+        temporary = path.with_name(f"secret_key.{os.getpid()}")
+        temporary.write_text(secrets.token_urlsafe(50) + "\n")
+        temporary.chmod(0o600)
+        os.replace(temporary, path)
+    return path.read_text().strip()
+
+
+SECRET_KEY = os.environ.get("INDIGO_SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEVELOPMENT:
+        raise ImproperlyConfigured(
+            "INDIGO_SECRET_KEY is not set. Indigo does not start without its own secret "
+            "key when DEBUG is off: set INDIGO_SECRET_KEY to a long random value "
+            "(python -c 'import secrets; print(secrets.token_urlsafe(50))'), or run with "
+            "INDIGO_DEBUG=1 on a development machine."
+        )
+    SECRET_KEY = _development_secret_key(VAR_DIR)
 ALLOWED_HOSTS = os.environ.get("INDIGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 
 INSTALLED_APPS = [
@@ -72,12 +99,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "indigo.operations.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "indigo.audit.middleware.TraceMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "indigo.operations.input_guard.InputGuardMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -166,6 +195,8 @@ INDIGO_DOSSIER_MAX_UPLOAD_BYTES = int(
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 API_VERSION = "1.0.0"
+# How long the answer to a POST with an Idempotency-Key is kept (indigo.api.idempotency).
+INDIGO_IDEMPOTENCY_HOURS = int(os.environ.get("INDIGO_IDEMPOTENCY_HOURS", "24"))
 APPEND_SLASH = False
 
 REST_FRAMEWORK = {
@@ -181,7 +212,7 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_PARSER_CLASSES": [
-        "rest_framework.parsers.JSONParser",
+        "indigo.api.parsers.BoundedJSONParser",
         "rest_framework.parsers.MultiPartParser",
     ],
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
@@ -321,6 +352,10 @@ INDIGO_PDF_RENDERER = os.environ.get("INDIGO_PDF_RENDERER", "indigo.decisions.pd
 INDIGO_DEV_LOGIN = (
     os.environ.get("INDIGO_DEV_LOGIN", "1" if DEBUG or sys.argv[1:2] == ["demo"] else "0") == "1"
 )
+# Accessibility reports without logging in: at most this many per hour (all together).
+INDIGO_ACCESSIBILITY_ANONYMOUS_PER_HOUR = int(
+    os.environ.get("INDIGO_ACCESSIBILITY_ANONYMOUS_PER_HOUR", "30")
+)
 # An applicant idle this long is logged out of the portal (their draft is kept).
 INDIGO_PORTAL_IDLE_MINUTES = int(os.environ.get("INDIGO_PORTAL_IDLE_MINUTES", "15"))
 INDIGO_PAYMENT_PROVIDER = os.environ.get(
@@ -334,11 +369,26 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
+# Every line carries the request id (indigo.operations.request_id); every server error
+# is written with its traceback by `django.request`, whatever DEBUG says.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"indigo": {"handlers": ["console"], "level": "INFO"}},
+    "filters": {"request_id": {"()": "indigo.operations.request_id.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "plain",
+        }
+    },
+    "loggers": {
+        "indigo": {"handlers": ["console"], "level": "INFO"},
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+    },
 }
 
 # Behind TLS in production (ADR /core/transport/tls): set INDIGO_HTTPS=1.
@@ -349,6 +399,10 @@ if os.environ.get("INDIGO_HTTPS") == "1":
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# The longest a manager may lend an employee to their unit in one go (flexible
+# deployment); a longer need is a new lending, decided again.
+INDIGO_LENDING_MAX_DAYS = int(os.environ.get("INDIGO_LENDING_MAX_DAYS", "92"))
 
 # Days the owning caseworker needs after the last assessment task to decide and notify
 # (an operational planning figure, not law; see indigo.work.urgency).

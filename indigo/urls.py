@@ -55,24 +55,37 @@ def handler403(request, exception):
 
 
 def handler500(request):
-    """problem+json without a stack trace for API paths."""
+    """Every server error was logged with its traceback (`django.request`, with the
+    request id); the person sees the id, and no stack trace (problem+json for the API)."""
     from django.http import JsonResponse
-    from django.views.defaults import server_error
+    from django.template import loader
+    from django.utils.translation import gettext as _
 
+    from indigo.operations.request_id import current_request_id
+
+    request_id = getattr(request, "request_id", None) or current_request_id()
     if request.path.startswith("/api/"):
         return JsonResponse(
             {
                 "type": "about:blank",
-                "title": "Internal error.",
+                "title": _("Internal error."),
                 "status": 500,
-                "detail": "Something went wrong on our side. The error has been logged.",
+                "detail": _(
+                    "Something went wrong on our side. The error has been logged with the "
+                    "request id %(id)s."
+                )
+                % {"id": request_id},
+                "requestId": request_id,
             },
             status=500,
             content_type="application/problem+json",
         )
-    try:  # the styled page, in the user's language, with the way home
+    try:  # the styled page, in the user's language, with the way home and the id
         from django.shortcuts import render
 
-        return render(request, "500.html", status=500)
+        return render(request, "500.html", {"request_id": request_id}, status=500)
     except Exception:
-        return server_error(request)
+        from django.http import HttpResponseServerError
+
+        html = loader.get_template("500.html").render({"request_id": request_id})
+        return HttpResponseServerError(html)

@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 from indigo import clock
 from indigo.accounts.roles import Role, has_role, is_staff_member
 from indigo.api.base import FilterInput, StrictInput, with_lifecycle_actions
+from indigo.api.idempotency import idempotent
 from indigo.api.pagination import LinkCursorPagination
 from indigo.cases import selectors, services
 from indigo.cases.access import application_view_record, applications_seen
@@ -102,14 +103,41 @@ class ApplicantOutput(serializers.Serializer):
 
 
 class EventOutput(serializers.Serializer):
+    """A step in the history. Staff see everything; an applicant or sponsor sees no
+    staff usernames (only their own), and a sponsor not the migrant's own words
+    (reasons, answers) nor the payload beyond the new decision date (issue 9)."""
+
     occurred_at = serializers.DateTimeField()
     effective_on = serializers.DateField()
-    actor = serializers.CharField(source="actor.username", default=None)
+    actor = serializers.SerializerMethodField()
     action = serializers.CharField()
     from_status = serializers.CharField()
     to_status = serializers.CharField()
-    reason = serializers.CharField()
-    payload = serializers.JSONField()
+    reason = serializers.SerializerMethodField()
+    payload = serializers.SerializerMethodField()
+
+    def _viewer(self):
+        return self.context["request"].user
+
+    def _sees_all(self, event) -> bool:
+        viewer = self._viewer()
+        return is_staff_member(viewer) or event.application.applicant.user_id == viewer.pk
+
+    def get_actor(self, event) -> str | None:
+        viewer = self._viewer()
+        if event.actor is None:
+            return None
+        if is_staff_member(viewer) or event.actor_id == viewer.pk:
+            return event.actor.get_username()
+        return None
+
+    def get_reason(self, event) -> str:
+        return event.reason if self._sees_all(event) else ""
+
+    def get_payload(self, event) -> dict:
+        if self._sees_all(event):
+            return event.payload
+        return {k: v for k, v in event.payload.items() if k == "decision_due"}
 
 
 class ApplicationOutput(serializers.Serializer):
@@ -179,7 +207,19 @@ class ApplicationDetailOutput(ApplicationOutput):
         events = selectors.application_events(
             application=application, user=self.context["request"].user
         )
-        return EventOutput(events, many=True).data
+        return EventOutput(events, many=True, context=self.context).data
+
+
+class PageLinksOutput(serializers.Serializer):
+    next = serializers.URLField(allow_null=True)
+    prev = serializers.URLField(allow_null=True)
+
+
+class ApplicationPageOutput(serializers.Serializer):
+    """A page of the list (cursor pagination, `_links`: ADR extensions API-42)."""
+
+    _links = PageLinksOutput()
+    results = ApplicationOutput(many=True)
 
 
 class ApplicationListApi(APIView):
@@ -205,7 +245,7 @@ class ApplicationListApi(APIView):
             OpenApiParameter("page_size", int),
             OpenApiParameter("cursor", str),
         ],
-        responses=ApplicationOutput(many=True),
+        responses=ApplicationPageOutput,
     )
     def get(self, request):
         filters = ApplicationFilterInput(data=request.query_params)
@@ -248,6 +288,7 @@ class ApplicationListApi(APIView):
         request=ApplicationCreateInput,
         responses={201: ApplicationDetailOutput},
     )
+    @idempotent
     def post(self, request):
         if not (is_staff_member(request.user) or has_role(request.user, Role.APPLICANT)):
             raise PermissionDenied(_("Only staff and applicants can submit applications."))
@@ -356,6 +397,7 @@ class ApplicationActionApi(APIView):
             ),
         ],
     )
+    @idempotent
     def post(self, request, reference: str, action: str):
         application = get_visible_application(request, reference)
         data = ActionInput(data=request.data)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
@@ -14,8 +14,10 @@ from rest_framework.views import APIView
 
 from indigo.api.applications import get_visible_application
 from indigo.api.base import StrictInput
+from indigo.api.idempotency import idempotent
 from indigo.cases.access import application_view_record
 from indigo.dossier import selectors, services, sniffing
+from indigo.dossier.access import may_open
 from indigo.dossier.models import Document, DocumentAccess, Source
 
 
@@ -81,6 +83,9 @@ class DocumentListApi(APIView):
     )
     def get(self, request, reference: str):
         application = get_visible_application(request, reference)
+        if not may_open(request.user, application):
+            # A sponsor follows the application, not the migrant's documents.
+            raise PermissionDenied(_("You cannot open the documents of this application."))
         documents = selectors.documents_of(application=application)
         application_view_record(
             user=request.user, application=application, context="api:documents_list"
@@ -104,6 +109,7 @@ class DocumentListApi(APIView):
             "version; earlier versions are kept. The type of file is judged by its content."
         ),
     )
+    @idempotent
     def post(self, request, reference: str):
         application = get_visible_application(request, reference)
         data = DocumentUploadInput(data=request.data)

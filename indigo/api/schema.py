@@ -46,6 +46,7 @@ PROBLEM_SCHEMA = {
             "items": {"type": "string"},
             "description": "With a 409: the actions possible now.",
         },
+        "requestId": {"type": "string", "description": "Only with a 500: quote it to us."},
     },
 }
 
@@ -54,7 +55,21 @@ _PROBLEMS = {
     "401": "Authentication required (a token: `Authorization: Token …`).",
     "403": "Your role does not allow this operation (`indigo.api.permissions`).",
     "404": "Not found, or not visible to you: the answer is the same.",
-    "409": "Not possible in the current state; `possibleActions` lists what is.",
+    "409": "Not possible in the current state; `possibleActions` lists what is (or an "
+    "`Idempotency-Key` sent again with another body).",
+    "429": "Too many requests; see `Retry-After`.",
+    "500": "Server error; the body carries the request id.",
+}
+
+
+# Every POST takes one (indigo.api.idempotency): the same key and body, the same answer.
+IDEMPOTENCY_KEY = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "schema": {"type": "string", "maxLength": 255},
+    "description": "Send the same key again to get the first answer instead of doing the "
+    "request twice; another body with the same key is a 409.",
 }
 
 
@@ -67,8 +82,10 @@ def add_problem_responses(result, generator, request, public):
     result.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
     ref = {"$ref": "#/components/schemas/Problem"}
     for path, operations in result.get("paths", {}).items():
-        for operation in operations.values():
+        for method, operation in operations.items():
             rule = ACCESS.get(operation.get("operationId"))
+            if method == "post":
+                operation.setdefault("parameters", []).append(IDEMPOTENCY_KEY)
             params = operation.get("parameters", [])
             codes = []
             if "requestBody" in operation or any(p.get("in") == "query" for p in params):
@@ -77,8 +94,11 @@ def add_problem_responses(result, generator, request, public):
                 codes += ["401", "403"]
             if "{" in path:
                 codes.append("404")
-            if rule is not None and rule.conflicts:
+            if (rule is not None and rule.conflicts) or method == "post":
                 codes.append("409")
+            if rule is None or not rule.public:
+                codes.append("429")  # throttled (indigo.api throttling)
+            codes.append("500")
             responses = operation.setdefault("responses", {})
             for code in codes:
                 responses.setdefault(

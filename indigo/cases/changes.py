@@ -6,6 +6,7 @@ status does and returns what the step's event records.
 
 from django.utils.translation import gettext as _
 
+from indigo import limits
 from indigo.cases import steps
 from indigo.cases.deadline import objection_period_end
 from indigo.cases.models import Suspension
@@ -16,6 +17,8 @@ from indigo.errors import Conflict, InvalidInput, day
 def start_suspension(step: steps.Step) -> dict:
     app, until = step.application, step.options.get("until")
     kind = step.options.get("suspension_kind", Suspension.Kind.REPAIR)
+    if until is not None:
+        limits.date_check(until, field="until", today=step.on)
     if until is not None and until <= step.on:
         raise InvalidInput(
             _("The end of the repair period (until) must be after the suspension starts."),

@@ -4,6 +4,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from indigo import limits
 from indigo.accounts.roles import is_staff_member
 from indigo.cases.models import Application, ApplicationEvent
 from indigo.errors import InvalidInput, day
@@ -23,6 +24,7 @@ def effective_on_for(
             _("The date cannot be in the future (today is %(today)s).") % {"today": day(today)},
             field="on",
         )
+    limits.date_check(on, field="on", today=today)
     if trusted:  # e.g. a repair period's legal end, recorded by a late sweep
         return on
     last = (

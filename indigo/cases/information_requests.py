@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from indigo import clock
+from indigo import clock, limits
 from indigo.accounts.roles import is_staff_member
 from indigo.cases.event_kinds import EventKind
 from indigo.cases.events import event_record
@@ -38,7 +38,8 @@ def information_request_create(
 ) -> InformationRequest:
     """Ask for missing documents or information; suspends the decision period."""
     today = clock.today()
-    what = what.strip()
+    what = limits.text_check(what, field="what")
+    limits.date_check(until, field="until", today=today)
     if not what:
         raise InvalidInput(_("Say in plain words what the applicant must send."), field="what")
     if until <= today:
@@ -82,7 +83,7 @@ def information_request_create(
 
 def information_request_answer(*, actor, request: InformationRequest, answer: str):
     """The applicant (or staff, for a reply on paper) supplies what was asked."""
-    answer = answer.strip()
+    answer = limits.text_check(answer, field="answer")
     if not answer:
         raise InvalidInput(_("Write what you are sending, or attach it."), field="answer")
     own = request.application.applicant.user_id == getattr(actor, "pk", None)

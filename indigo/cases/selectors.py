@@ -45,7 +45,9 @@ def application_get(*, user, reference: str) -> Application:
 def application_events(*, application: Application, user):
     """The history; an applicant (or a sponsor) sees only the steps of the application
     (`indigo.cases.event_kinds.APPLICANT_VISIBLE`), not the agency's internal work."""
-    events = application.events.select_related("actor").order_by("occurred_at", "id")
+    events = application.events.select_related("actor", "application__applicant").order_by(
+        "occurred_at", "id"
+    )
     if not is_staff_member(user):
         events = events.filter(action__in=APPLICANT_VISIBLE)
     return events

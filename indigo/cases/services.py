@@ -13,8 +13,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from indigo import clock
-from indigo.accounts.roles import is_staff_member
+from indigo import clock, limits
+from indigo.accounts.roles import Role, has_role, is_staff_member
 from indigo.cases import steps, validators
 from indigo.cases.deadline import compute_decision_due
 from indigo.cases.effective_dates import effective_on_for
@@ -28,6 +28,9 @@ from indigo.catalog.models import Product
 from indigo.catalog.selectors import NoVersionInForce, version_in_force
 from indigo.errors import Conflict, DomainError, InvalidInput, NotAllowed, day
 from indigo.organisation.permissions import may
+
+# Who registers what came in by post or at the desk, and so may give its receipt date.
+PAPER_ROLES = (Role.ADMIN, Role.CASEWORKER, Role.DESK)
 
 _STEP_ACTIONS = [action for action, t in TRANSITIONS.items() if t.sources]
 
@@ -51,9 +54,13 @@ class ApplicantData:
 def _receipt_date(*, actor, received_on: date | None, today: date) -> date:
     if received_on is None:
         return today
-    if not is_staff_member(actor):
+    if not has_role(actor, *PAPER_ROLES):
+        # Contact centre and specialists take no post in: they cannot back-date it.
         raise InvalidInput(
-            _("Only staff can record an earlier receipt date; leave received_on out."),
+            _(
+                "Only staff who register post can record an earlier receipt date; "
+                "leave received_on out."
+            ),
             field="received_on",
         )
     if received_on > today:
@@ -62,7 +69,7 @@ def _receipt_date(*, actor, received_on: date | None, today: date) -> date:
             % {"today": day(today)},
             field="received_on",
         )
-    return received_on
+    return limits.date_check(received_on, field="received_on", today=today)
 
 
 def _language(value: str) -> str:
@@ -291,6 +298,7 @@ def application_act(
             field="action",
         )
     today = clock.today()
+    reason = limits.text_check(reason, field="reason")
     with transaction.atomic():
         app = (
             Application.objects.select_for_update()

@@ -6,6 +6,7 @@ from datetime import date
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from indigo import limits
 from indigo.errors import InvalidInput
 
 # ICAO Doc 9303 codes for people without a nationality in ISO 3166-1, which travel
@@ -16,7 +17,9 @@ SPECIAL_NATIONALITY_CODES = {
     "XXC": "Refugee (other)",
     "XXX": "Unspecified nationality",
 }
-V_NUMBER = re.compile(r"^\d{10}$")  # BVV V-number; no public check digit (UNVERIFIED)
+# BVV V-number; no public check digit (UNVERIFIED). ASCII digits only: `\d` would let
+# Arabic-Indic or full-width digits through as a second spelling of the same number.
+V_NUMBER = re.compile(r"^[0-9]{10}\Z", re.ASCII)
 MAX_AGE_YEARS = 130
 
 
@@ -57,7 +60,7 @@ def validate_date_of_birth(value: date, *, today: date) -> date:
 
 
 def validate_name(value: str, *, field: str) -> str:
-    value = " ".join((value or "").split())
+    value = limits.name_check(value, field=field)
     if not value:
         raise InvalidInput(_("This name cannot be empty."), field=field)
     return value

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from indigo import clock
+from indigo import clock, limits
 from indigo.accounts.roles import is_staff_member
 from indigo.cases.access import applications_visible_to
 from indigo.cases.event_kinds import EventKind
@@ -49,7 +49,7 @@ def contact_log(
     if channel not in Channel.values:
         raise InvalidInput(_("Choose how the contact took place."), field="channel")
     topic = " ".join((topic or "").split())
-    notes = (notes or "").strip()
+    notes = limits.text_check(notes, field="notes")
     if not topic:
         raise InvalidInput(_("Give the topic of the contact."), field="topic")
     if len(topic) > TOPIC_MAX_LENGTH:

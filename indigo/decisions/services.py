@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from indigo import clock
+from indigo import clock, limits
 from indigo.cases.access import applications_visible_to
 from indigo.cases.event_kinds import EventKind
 from indigo.cases.events import event_record
@@ -139,7 +139,7 @@ def _decide(
             % {"choices": ", ".join(str(label) for label in Out.labels)},
             field="outcome",
         )
-    motivation = (motivation or "").strip()
+    motivation = limits.text_check(motivation, field="motivation")
     with transaction.atomic():
         app = _locked(application)
         if app.status != Status.DECISION:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from indigo import clock, limits
 from indigo.cases.models import Application
 from indigo.desks.models import Appointment, AppointmentType, Desk
 from indigo.desks.slots import agency_time
@@ -125,6 +126,9 @@ class DayForm(forms.Form):
         },
     )
 
+    def clean_day(self):
+        return _day_in_range(self.cleaned_data["day"])
+
 
 class SlotForm(forms.Form):
     starts_at = forms.ChoiceField(
@@ -180,6 +184,16 @@ class DeskDayForm(forms.Form):
     def __init__(self, *args, desks, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["desk"].queryset = desks
+
+    def clean_day(self):
+        return _day_in_range(self.cleaned_data["day"])
+
+
+def _day_in_range(value):
+    try:
+        return limits.date_check(value, field="day", today=clock.today())
+    except DomainError as exc:
+        raise forms.ValidationError(exc.message) from exc
 
 
 class CodeForm(forms.Form):

@@ -5,7 +5,7 @@ it is for the staff who handle or receive documents, and for the applicant on th
 own application; the contact centre answers questions and does not add documents.
 """
 
-from indigo.accounts.roles import Role, has_role
+from indigo.accounts.roles import Role, has_role, is_staff_member
 from indigo.cases.access import applications_visible_to
 from indigo.cases.models import Application
 
@@ -21,4 +21,8 @@ def may_upload(user, application: Application) -> bool:
 
 
 def may_open(user, application: Application) -> bool:
+    """Staff who see the application and the applicant themselves open its dossier; a
+    sponsor sees the application's progress, not the migrant's passport (issue 9)."""
+    if not (is_staff_member(user) or application.applicant.user_id == user.pk):
+        return False
     return applications_visible_to(user).filter(pk=application.pk).exists()

@@ -12,7 +12,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from indigo import clock
+from indigo import clock, limits
 from indigo.cases.event_kinds import EventKind
 from indigo.cases.events import event_record
 from indigo.cases.lifecycle import ACTIVE
@@ -102,6 +102,7 @@ def signals_detect(*, application: Application) -> list[Signal]:
 
 def signal_resolve(*, actor, signal: Signal, confirmed: bool, note: str) -> Signal:
     """The specialist's conclusion on a signal, which completes the integrity review."""
+    note = limits.text_check(note, field="note")
     if not note.strip():
         raise InvalidInput(
             _("Write down what the review found, for the owner of the case."), field="note"

@@ -13,6 +13,7 @@ The membership row is its own record of the decision: who lent whom, when and wh
 import logging
 from datetime import date
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
@@ -21,6 +22,7 @@ from indigo import clock
 from indigo.accounts.roles import Role, has_role
 from indigo.errors import InvalidInput, NotAllowed
 from indigo.organisation.models import Membership, Unit
+from indigo.organisation.selectors import memberships_on
 
 logger = logging.getLogger(__name__)
 
@@ -34,12 +36,17 @@ def membership_lend(
     """Lend `user` to `unit` from `valid_from` up to and including `valid_to`."""
     if not has_role(actor, Role.MANAGER):
         raise NotAllowed("Only a manager can lend an employee to another unit.")
+    today = clock.today()
+    # The receiving unit decides who joins it: a lending is made by a manager of that
+    # unit (its consent), never by a manager elsewhere (issue 9: a manager lent a
+    # caseworker into the asylum unit and so opened its files).
+    if unit not in [m.unit for m in memberships_on(user=actor, on=today) if not m.temporary]:
+        raise NotAllowed(f"Only a manager of {unit.code} can lend an employee to it.", field="unit")
     reason = (reason or "").strip()
     if not reason:
         raise InvalidInput(
             "Give a reason for the lending, e.g. the intake it should absorb.", field="reason"
         )
-    today = clock.today()
     if valid_from is None:
         raise InvalidInput("Give the first day of the lending.", field="valid_from")
     if valid_from < today:
@@ -54,6 +61,16 @@ def membership_lend(
         )
     if valid_to < valid_from:
         raise InvalidInput("The last day cannot be before the first day.", field="valid_to")
+    longest = settings.INDIGO_LENDING_MAX_DAYS
+    if (valid_to - valid_from).days + 1 > longest:
+        raise InvalidInput(
+            f"A lending lasts at most {longest} days; lend again when more is needed.",
+            field="valid_to",
+        )
+    if (valid_from - today).days > longest:
+        raise InvalidInput(
+            f"A lending starts within {longest} days from today.", field="valid_from"
+        )
     if not has_role(user, *QUEUE_WORKER_ROLES):
         raise InvalidInput(
             f"{user.get_username()} is not a caseworker or specialist and does no queue work.",

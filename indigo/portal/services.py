@@ -8,7 +8,7 @@ import logging
 import re
 import secrets
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -17,7 +17,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from indigo import clock
+from indigo import clock, limits
 from indigo.accounts.roles import Role, grant_role, has_role, is_staff_member
 from indigo.cases.event_kinds import EventKind
 from indigo.cases.events import event_record
@@ -391,13 +391,27 @@ def information_request_reply(
 def accessibility_report_create(
     *, user, page: str, description: str, contact: str, language: str
 ) -> AccessibilityReport:
-    description = (description or "").strip()
+    description = limits.text_check(description, field="description")
     if not description:
         raise InvalidInput(_("Tell us what went wrong."), field="description")
+    anonymous = not getattr(user, "is_authenticated", False)
+    if anonymous:
+        # Anyone may report without logging in, but not without limit (issue 9): the
+        # anonymous reports of the last hour are counted across every web process.
+        since = clock.now() - timedelta(hours=1)
+        recent = AccessibilityReport.objects.filter(user=None, created_at__gte=since).count()
+        if recent >= settings.INDIGO_ACCESSIBILITY_ANONYMOUS_PER_HOUR:
+            raise Conflict(
+                _(
+                    "We received many reports in the last hour. Please try again later, "
+                    "or log in to send your report now."
+                ),
+                code="too-many-reports",
+            )
     report = AccessibilityReport.objects.create(
-        page=(page or "").strip()[:500],
+        page=limits.text_check(page, field="page", max_length=limits.SHORT_TEXT_MAX),
         description=description,
-        contact=(contact or "").strip()[:254],
+        contact=limits.text_check(contact, field="contact", max_length=254),
         language=language,
         user=user if getattr(user, "is_authenticated", False) else None,
         created_at=clock.now(),

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from indigo import limits
 from indigo.errors import InvalidInput
 from indigo.sponsors.statements import (
     ALL_STATED,
@@ -198,6 +199,10 @@ def _row(number: int, columns: list[str], cells: list[str]) -> Row:
 def _parse(column: str, text: str):
     if not text:
         return None
+    try:
+        text = limits.text_check(text, field=column, max_length=limits.SHORT_TEXT_MAX)
+    except InvalidInput as exc:
+        return FieldError(column, exc.message)
     if column in ("date_of_birth", "authorisation_given_on"):
         return date_parse(text, field=column)
     if column == "vouch":

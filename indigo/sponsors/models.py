@@ -6,6 +6,7 @@ authorised it (machtiging), vouches for them, and reports the changes it must re
 `indigo.cases.access`).
 """
 
+import hashlib
 from datetime import date
 
 from django.conf import settings
@@ -125,6 +126,15 @@ class Authorisation(models.Model):
         return f"{self.applicant} → {self.sponsor.name} ({self.given_on:%Y-%m-%d})"
 
 
+ONCE_A_DAY = "sponsors_one_filing_per_person_product_day"
+
+
+def person_key(*, given_names: str, surname: str, date_of_birth) -> str:
+    """The same person, however the names were capitalised or spaced."""
+    names = " ".join(f"{given_names}|{surname}".split()).casefold()
+    return hashlib.sha256(f"{names}|{date_of_birth.isoformat()}".encode()).hexdigest()
+
+
 class SponsoredApplication(models.Model):
     """The application was filed by this sponsor; the link decides who may see it."""
 
@@ -139,11 +149,24 @@ class SponsoredApplication(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField()
+    # Once per sponsor, product, person and day, decided by the database (issue 9: four
+    # parallel uploads of one CSV filed rows twice past the read-then-write check).
+    product = models.ForeignKey(
+        "catalog.Product", on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    person_key = models.CharField(max_length=64, null=True)  # noqa: DJ001 (NULL: older rows never collide)
+    filed_on = models.DateField(null=True)
 
     class Meta:
         verbose_name = _("sponsored application")
         verbose_name_plural = _("sponsored applications")
         indexes = [models.Index(fields=["sponsor", "application"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sponsor", "product", "person_key", "filed_on"],
+                name=ONCE_A_DAY,
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.application_id} by {self.sponsor.name}"

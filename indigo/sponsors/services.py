@@ -11,7 +11,7 @@ the sponsor clause of `applications_visible_to` grants once the application is l
 
 from datetime import date, timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from indigo import clock
@@ -39,7 +39,14 @@ from indigo.sponsors.categories import (
     category_of,
     duty_parameter_for,
 )
-from indigo.sponsors.models import Authorisation, ChangeReport, Sponsor, SponsoredApplication
+from indigo.sponsors.models import (
+    ONCE_A_DAY,
+    Authorisation,
+    ChangeReport,
+    Sponsor,
+    SponsoredApplication,
+    person_key,
+)
 from indigo.sponsors.selectors import is_vouched
 from indigo.sponsors.statements import FieldError, statements_check
 
@@ -96,81 +103,106 @@ def sponsor_apply(
     )
     if checked.errors:
         raise ApplicationInputInvalid(checked.errors)
-    with transaction.atomic():
-        application = application_create(
-            actor=actor,
-            product_code=checked.product.code,
-            applicant=checked.applicant,
-            customer_group_code=RECOGNISED_SPONSOR,
-            channel=Channel.SPONSOR_PORTAL,
-            # The person this sponsor's own authorisation on record is for: the only
-            # existing person a sponsor's filing may join.
-            person=(
-                checked.existing_authorisation.applicant if checked.existing_authorisation else None
-            ),
-        )
-        applicant = application.applicant
-        given = checked.authorisation
-        machtiging = checked.existing_authorisation or Authorisation.objects.create(
-            applicant=applicant,
-            sponsor=sponsor,
-            product=checked.product,
-            given_on=given.given_on,
-            how=given.how,
-            recorded_by=actor,
-            recorded_at=clock.now(),
-        )
-        SponsoredApplication.objects.create(
-            application=application,
-            sponsor=sponsor,
-            authorisation=machtiging,
-            created_by=actor,
-            created_at=clock.now(),
-        )
-        event_record(
-            application=application,
-            actor=actor,
-            action=EventKind.SPONSOR_APPLIED,
-            payload={
-                "sponsor_kvk_number": sponsor.kvk_number,
-                "authorisation": machtiging.pk,
-                "authorisation_given_on": machtiging.given_on.isoformat(),
-                "authorisation_how": machtiging.how,
-            },
-        )
-        _state(
-            actor=actor,
-            application=application,
-            sponsor=sponsor,
-            name="sponsor_kvk_number",
-            value=sponsor.kvk_number,
-        )
-        recognition = RECOGNITION_FACT.get(checked.category)
-        if recognition:
-            # From Indigo's own register of recognised sponsors, checked just now; the
-            # sponsor-check task confirms it against the public register.
-            fact_record(
+    try:
+        with transaction.atomic():
+            application = application_create(
                 actor=actor,
-                application=application,
-                name=recognition,
-                value=True,
-                source=Fact.Source.SPONSOR,
-                source_detail=(
-                    f"{_source_detail(sponsor)}; recognised since "
-                    f"{sponsor.recognised_since:%Y-%m-%d} (sponsor register)"
-                )[:200],
+                product_code=checked.product.code,
+                applicant=checked.applicant,
+                customer_group_code=RECOGNISED_SPONSOR,
+                channel=Channel.SPONSOR_PORTAL,
+                # The person this sponsor's own authorisation on record is for: the only
+                # existing person a sponsor's filing may join.
+                person=(
+                    checked.existing_authorisation.applicant
+                    if checked.existing_authorisation
+                    else None
+                ),
             )
-        for name, value in checked.facts.items():
-            _state(actor=actor, application=application, sponsor=sponsor, name=name, value=value)
-        if vouch:
+            applicant = application.applicant
+            given = checked.authorisation
+            machtiging = checked.existing_authorisation or Authorisation.objects.create(
+                applicant=applicant,
+                sponsor=sponsor,
+                product=checked.product,
+                given_on=given.given_on,
+                how=given.how,
+                recorded_by=actor,
+                recorded_at=clock.now(),
+            )
+            SponsoredApplication.objects.create(
+                application=application,
+                sponsor=sponsor,
+                authorisation=machtiging,
+                created_by=actor,
+                created_at=clock.now(),
+                product=checked.product,
+                person_key=person_key(
+                    given_names=checked.applicant.given_names,
+                    surname=checked.applicant.surname,
+                    date_of_birth=checked.applicant.date_of_birth,
+                ),
+                filed_on=today,
+            )
+            event_record(
+                application=application,
+                actor=actor,
+                action=EventKind.SPONSOR_APPLIED,
+                payload={
+                    "sponsor_kvk_number": sponsor.kvk_number,
+                    "authorisation": machtiging.pk,
+                    "authorisation_given_on": machtiging.given_on.isoformat(),
+                    "authorisation_how": machtiging.how,
+                },
+            )
             _state(
                 actor=actor,
                 application=application,
                 sponsor=sponsor,
-                name="sponsor_vouched",
-                value=True,
+                name="sponsor_kvk_number",
+                value=sponsor.kvk_number,
             )
-    return application
+            recognition = RECOGNITION_FACT.get(checked.category)
+            if recognition:
+                # From Indigo's own register of recognised sponsors, checked just now; the
+                # sponsor-check task confirms it against the public register.
+                fact_record(
+                    actor=actor,
+                    application=application,
+                    name=recognition,
+                    value=True,
+                    source=Fact.Source.SPONSOR,
+                    source_detail=(
+                        f"{_source_detail(sponsor)}; recognised since "
+                        f"{sponsor.recognised_since:%Y-%m-%d} (sponsor register)"
+                    )[:200],
+                )
+            for name, value in checked.facts.items():
+                _state(
+                    actor=actor, application=application, sponsor=sponsor, name=name, value=value
+                )
+            if vouch:
+                _state(
+                    actor=actor,
+                    application=application,
+                    sponsor=sponsor,
+                    name="sponsor_vouched",
+                    value=True,
+                )
+        return application
+    except IntegrityError as exc:
+        if ONCE_A_DAY not in str(exc) and "person_key" not in str(exc):  # SQLite: columns
+            raise
+        # Another upload filed the same row a moment ago.
+        raise ApplicationInputInvalid(
+            [
+                FieldError(
+                    "product",
+                    _("Your organisation already applied for this person and this product today."),
+                    "already-applied",
+                )
+            ]
+        ) from None
 
 
 def _sponsorship(*, actor, application: Application) -> SponsoredApplication:

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from indigo import clock
+from indigo import clock, limits
 from indigo.cases.access import application_view_record, applications_seen
 from indigo.cases.deadline import deadline_of
 from indigo.cases.models import Application
@@ -36,8 +36,7 @@ def _visible(request, reference: str) -> Application:
 
 
 def _page(request) -> int:
-    value = request.GET.get("page", "1")
-    return int(value) if value.isdigit() and int(value) > 0 else 1
+    return limits.page_number(request.GET.get("page"))
 
 
 @sponsor_required

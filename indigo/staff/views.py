@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from indigo import clock
+from indigo import clock, limits
 from indigo.accounts.decorators import staff_required
 from indigo.cases import selectors, services
 from indigo.cases.access import application_view_record, applications_seen
@@ -53,8 +53,7 @@ def application_list(request):
     form = ApplicationFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     qs = selectors.application_list(user=request.user, **{k: v for k, v in filters.items() if v})
-    page_param = request.GET.get("page", "1")
-    page = int(page_param) if page_param.isdigit() and int(page_param) > 0 else 1
+    page = limits.page_number(request.GET.get("page"))
     # No COUNT(*): at millions of rows only the page itself is read.
     rows = list(qs[(page - 1) * PAGE_SIZE : page * PAGE_SIZE + 1])
     today = clock.today()

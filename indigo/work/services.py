@@ -9,7 +9,7 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from indigo import clock
+from indigo import clock, limits
 from indigo.accounts.roles import CASEWORKER_ROLES, has_role, is_staff_member
 from indigo.cases.access import applications_visible_to
 from indigo.cases.effective_dates import effective_on_for
@@ -214,6 +214,7 @@ def may_reassign(*, actor, task: Task) -> bool:
 
 def task_reassign(*, actor, task: Task, assignee, reason: str, on=None) -> Task:
     """Give a task (or, for `handle`, the ownership of an application) to someone else."""
+    reason = limits.text_check(reason, field="reason")
     if not reason.strip():
         raise InvalidInput(_("Give a reason for the reassignment."), field="reason")
     with transaction.atomic():
@@ -268,6 +269,7 @@ def task_complete(*, actor, task: Task, outcome: str, result: str, on=None) -> T
             _("Choose an outcome: %(outcomes)s.") % {"outcomes": ", ".join(Task.Outcome.values)},
             field="outcome",
         )
+    result = limits.text_check(result, field="result")
     if not result.strip():
         raise InvalidInput(_("Write down the result, for the owner of the case."), field="result")
     with transaction.atomic():

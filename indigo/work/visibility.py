@@ -10,10 +10,15 @@ from indigo.work.models import Task
 
 
 def tasks_assigned_to_me(user, today: date) -> Q | None:
-    """Staff see any application on which a task is assigned to them."""
+    """Staff see any application on which a task is assigned to them; for a
+    confidential product (asylum) only while the task is open: a specialist's access
+    ends with the task (issue 9)."""
     if not is_staff_member(user):
         return None
-    return Q(Exists(Task.objects.filter(application=OuterRef("pk"), assignee=user)))
+    mine = Task.objects.filter(application=OuterRef("pk"), assignee=user)
+    return Q(Exists(mine.filter(state=Task.State.OPEN))) | (
+        Q(Exists(mine)) & Q(product__confidential=False)
+    )
 
 
 def open_tasks_in_my_specialisms(user, today: date) -> Q | None:

@@ -29,15 +29,28 @@ def make_application(*, product="study", actor=None, received_on=None, **applica
     if applicant.get("v_number"):
         # One V-number, one person: the same names unless a test says otherwise.
         applicant = {"given_names": "Ana", "surname": "Lopez", **applicant}
-    if own and product == "study":
-        product = "family-partner"  # study is applied for by the sponsor, never online
     return application_create(
         actor=actor,
         product_code=product,
         applicant=ApplicantDataFactory(**applicant),
         received_on=received_on,
-        channel="online" if own else "post",
+        channel=_own_channel(product) if own else "post",
         account=actor if own else None,
-        # Online, the fee is paid in the portal first (indigo.cases.filing).
+        # Online, the fee is paid in the portal first (indigo.cases.filing); a product
+        # not applied for online (study: through the sponsor) is recorded as filed.
         fee_paid_eur=Decimal("99999") if own else None,
+        replayed=own and _own_channel(product) != "online",
     )
+
+
+def _own_channel(product: str) -> str:
+    from indigo.catalog.models import CustomerGroup
+
+    channels = list(
+        CustomerGroup.objects.filter(version__product__code=product).values_list(
+            "channels", flat=True
+        )
+    )
+    if any("online" in c for c in channels):
+        return "online"
+    return next((c[0] for c in channels if c), "post")

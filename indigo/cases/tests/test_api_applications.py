@@ -1,11 +1,12 @@
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 import time_machine
 from django.core.management import call_command
 from rest_framework.test import APIClient
 
+from indigo import clock
 from indigo.accounts.tests.factories import user_with_role
 from indigo.cases.models import Applicant, Application
 from indigo.cases.tests.factories import make_application
@@ -151,7 +152,7 @@ def test_an_allowed_action_changes_the_status_and_shows_in_the_events(caseworker
 
     response = caseworker.post(
         f"/api/v1/applications/{application.reference}/actions/suspend",
-        {"reason": "Passport copy is unreadable", "until": "2099-01-01"},
+        {"reason": "Passport copy is unreadable", "until": str(clock.today() + timedelta(days=30))},
         format="json",
     )
     detail = caseworker.get(f"/api/v1/applications/{application.reference}").json()

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from indigo.accounts.tests.factories import make_unit, user_with_role
+from indigo.accounts.tests.factories import join, make_unit, user_with_role
 from indigo.cases.access import applications_visible_to
 from indigo.cases.tests.factories import make_application
 from indigo.errors import InvalidInput, NotAllowed
@@ -155,6 +155,7 @@ def test_a_permanent_member_cannot_be_lent_to_their_own_unit(manager, economic):
 def test_the_same_employee_can_be_lent_to_two_units_at_once(manager, family_caseworker, economic):
     lend(actor=manager, user=family_caseworker, unit=economic)
     other = make_unit("economic-den-bosch", processes=["regular-economic"], city="Den Bosch")
+    join(manager, other)
 
     lend(actor=manager, user=family_caseworker, unit=other)
 
@@ -177,3 +178,41 @@ def test_the_lent_employee_sees_and_gets_the_units_work_only_during_the_lending(
     with time_machine.travel(datetime(2026, 3, 21, 9, tzinfo=AMSTERDAM), tick=False):
         assert not applications_visible_to(family_caseworker).filter(pk=student.pk).exists()
         assert work_get_next(actor=family_caseworker) is None
+
+
+# --- issue 9: only into the manager's own unit, and not for ever ------------------------
+
+
+def test_a_manager_cannot_lend_anyone_into_a_unit_they_do_not_manage(manager, family_caseworker):
+    asylum = make_unit("asylum-ter-apel", processes=["asylum"])
+
+    with pytest.raises(NotAllowed) as refused:
+        lend(actor=manager, user=family_caseworker, unit=asylum, valid_to=date(2026, 3, 20))
+
+    assert refused.value.field == "unit"
+    assert not Membership.objects.filter(unit=asylum).exists()
+    assert not applications_visible_to(family_caseworker).filter(product__code="asylum").exists()
+
+
+def test_a_manager_lent_into_a_unit_cannot_lend_others_into_it(family_caseworker, economic):
+    borrowed_manager = user_with_role("manager", units=[])
+    join(borrowed_manager, economic, valid_to=date(2026, 3, 20), temporary=True)
+
+    with pytest.raises(NotAllowed):
+        lend(actor=borrowed_manager, user=family_caseworker, unit=economic)
+
+
+def test_a_lending_until_9999_is_refused(manager, family_caseworker, economic):
+    with pytest.raises(InvalidInput) as refused:
+        lend(actor=manager, user=family_caseworker, unit=economic, valid_to=date(9999, 12, 31))
+
+    assert refused.value.field == "valid_to"
+    assert not Membership.objects.filter(user=family_caseworker, unit=economic).exists()
+
+
+def test_a_lending_of_the_longest_period_is_allowed(manager, family_caseworker, economic, settings):
+    settings.INDIGO_LENDING_MAX_DAYS = 12
+
+    membership = lend(actor=manager, user=family_caseworker, unit=economic)
+
+    assert (membership.valid_to - membership.valid_from).days + 1 == 12

@@ -84,3 +84,30 @@ def test_a_report_without_a_description_says_what_to_do(client, db):
     assert response.status_code == 400
     assert "Vertel ons wat er misging." in response.content.decode()
     assert not AccessibilityReport.objects.exists()
+
+
+def test_anonymous_reports_are_limited_per_hour(client, db, settings):
+    settings.INDIGO_ACCESSIBILITY_ANONYMOUS_PER_HOUR = 3
+    answers = [
+        client.post(
+            reverse("portal:accessibility-report"),
+            {"page": "Start", "description": f"Report {n}", "contact": ""},
+        ).status_code
+        for n in range(5)
+    ]
+
+    assert answers == [302, 302, 302, 400, 400]
+    assert AccessibilityReport.objects.count() == 3
+
+
+def test_a_logged_in_applicant_can_report_beyond_the_anonymous_limit(client, db, settings):
+    from indigo.accounts.tests.factories import user_with_role
+
+    settings.INDIGO_ACCESSIBILITY_ANONYMOUS_PER_HOUR = 0
+    client.force_login(user_with_role("applicant"))
+
+    response = client.post(
+        reverse("portal:accessibility-report"), {"page": "Start", "description": "Hard to read"}
+    )
+
+    assert response.status_code == 302

@@ -57,6 +57,7 @@ def test_the_development_login_is_gone_when_switched_off(client, db, settings):
 
 def test_the_development_login_is_off_by_default_in_production():
     env = {k: v for k, v in os.environ.items() if not k.startswith("INDIGO_")}
+    env["INDIGO_SECRET_KEY"] = "a-production-secret"  # production refuses to start without
     code = "import indigo.settings as s; print(s.INDIGO_DEV_LOGIN)"
     result = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
@@ -92,6 +93,7 @@ def test_oidc_installs_its_backend_when_configured():
 def test_the_settings_install_the_oidc_backend_only_when_the_environment_asks():
     code = "import indigo.settings as s; print(s.__dict__.get('AUTHENTICATION_BACKENDS'))"
     base = {k: v for k, v in os.environ.items() if not k.startswith("INDIGO_OIDC_")}
+    base["INDIGO_SECRET_KEY"] = "a-production-secret"
     without = subprocess.run(
         [sys.executable, "-c", code], env=base, capture_output=True, text=True, check=True
     )

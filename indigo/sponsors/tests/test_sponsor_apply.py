@@ -1,6 +1,8 @@
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.utils import translation
 
 from indigo.cases.models import Applicant, Application, ApplicationEvent
@@ -149,14 +151,16 @@ def test_an_authorisation_on_record_for_the_v_number_is_used_again(university, o
     first.status = "withdrawn"  # the first application ended; the migrant applies again
     first.save(update_fields=["status"])
 
-    again = sponsor_apply(
-        actor=officer,
-        sponsor=university,
-        product_code="study",
-        applicant_data=applicant(v_number="1234567890"),
-        facts=STUDY_FACTS,
-        vouch=False,
-    )
+    # A day later: one filing per person, product and day (the database's constraint).
+    with time_machine.travel(datetime(2026, 9, 2, 10, tzinfo=ZoneInfo("Europe/Amsterdam"))):
+        again = sponsor_apply(
+            actor=officer,
+            sponsor=university,
+            product_code="study",
+            applicant_data=applicant(v_number="1234567890"),
+            facts=STUDY_FACTS,
+            vouch=False,
+        )
 
     assert again.applicant == first.applicant
     assert again.sponsorship.authorisation == first.sponsorship.authorisation

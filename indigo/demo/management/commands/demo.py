@@ -121,7 +121,12 @@ class Command(BaseCommand):
     def _start_worker(self) -> subprocess.Popen:
         """The worker beside the web server: it renders the letters, sends the e-mails
         (to files in var/mail/) and runs the periodic jobs."""
-        environment = {"INDIGO_EMAIL_BACKEND": settings.EMAIL_BACKEND, **os.environ}
+        environment = {
+            "INDIGO_EMAIL_BACKEND": settings.EMAIL_BACKEND,
+            # The demo's own key (var/secret_key): the worker is not a development run.
+            "INDIGO_SECRET_KEY": settings.SECRET_KEY,
+            **os.environ,
+        }
         worker = subprocess.Popen([sys.executable, "-m", "indigo", "worker"], env=environment)
         self.stdout.write(
             f"\nThe worker runs beside the web server (process {worker.pid}); e-mails to "

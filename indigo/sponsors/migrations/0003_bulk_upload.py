@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sponsors', '0001_initial'),
+        ('sponsors', '0002_issue9a_sponsored_once_a_day'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
