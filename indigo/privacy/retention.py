@@ -114,6 +114,9 @@ def retention_due(*, today: date) -> list[Due]:
 
 def _unprotected(tables: list[str], work) -> None:
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # ALTER TABLE refuses while deferred foreign-key checks are pending.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         for table in tables:
             if connection.vendor == "postgresql":
                 cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER {table}_append_only")
@@ -126,6 +129,7 @@ def _unprotected(tables: list[str], work) -> None:
             with connection.cursor() as cursor:
                 for table in tables:
                     cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER {table}_append_only")
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         append_only.install_triggers()
 
 
