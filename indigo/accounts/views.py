@@ -7,6 +7,8 @@ from indigo.accounts.roles import Role, is_staff_member, roles_of
 
 # The first matching start page; portal pages may not exist in every installation.
 _STARTS = [
+    # The privacy officer works from the processing log (indigo.staff.privacy_views).
+    (lambda user: roles_of(user) == {Role.PRIVACY}, "staff:privacy-access-log"),
     (lambda user: is_staff_member(user), "work:worklist"),
     (lambda user: Role.SPONSOR in roles_of(user), "sponsors:dashboard"),
     (lambda user: Role.APPLICANT in roles_of(user), "portal:home"),

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 
 from indigo.accounts.roles import Role, has_role
 from indigo.audit.activities import DESCRIPTIONS, Activity
@@ -55,6 +56,7 @@ def person_lookup(*, v_number: str = "", reference: str = "") -> list[Applicant]
 
 
 @privacy_required
+@require_GET
 def access_log(request):
     """Who saw a person's data: the processing log read back, joined with the who."""
     form = PersonLookupForm(request.GET or None)
@@ -88,6 +90,7 @@ def access_log(request):
 
 
 @privacy_required
+@require_GET
 def export(request, applicant_id: int):
     """Everything about one person as a zip file (right of access, AVG art. 15)."""
     applicant = get_object_or_404(Applicant, pk=applicant_id)

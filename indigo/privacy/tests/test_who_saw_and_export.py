@@ -100,3 +100,9 @@ def test_the_export_command_writes_the_same_file(seen, tmp_path):
     data = json.loads(zipfile.ZipFile(out).read("person.json"))
     assert data["applications"][0]["fields"]["reference"] == application.reference
     assert "privacy:person-export" in logged(applicant_id=application.applicant_id)
+
+
+def test_the_privacy_officer_starts_at_the_processing_log(client, db):
+    client.force_login(user_with_role("privacy"))
+
+    assert client.get("/")["Location"] == reverse("staff:privacy-access-log")
