@@ -7,6 +7,11 @@ from drf_spectacular.views import (
 from rest_framework.permissions import AllowAny
 
 from indigo.api.applications import ApplicationActionApi, ApplicationDetailApi, ApplicationListApi
+from indigo.api.decisions import (
+    ApplicationDecisionApi,
+    ApplicationIntentionApi,
+    ApplicationViewApi,
+)
 from indigo.api.documents import DocumentContentApi, DocumentListApi
 from indigo.catalog.api import ProductDetailApi, ProductListApi
 
@@ -26,6 +31,21 @@ urlpatterns = [
         "applications/<str:reference>/actions/<str:action>",
         ApplicationActionApi.as_view(),
         name="application-action",
+    ),
+    path(
+        "applications/<str:reference>/intention",
+        ApplicationIntentionApi.as_view(),
+        name="application-intention",
+    ),
+    path(
+        "applications/<str:reference>/intention/view",
+        ApplicationViewApi.as_view(),
+        name="application-intention-view",
+    ),
+    path(
+        "applications/<str:reference>/decision",
+        ApplicationDecisionApi.as_view(),
+        name="application-decision",
     ),
     path(
         "applications/<str:reference>/documents",

@@ -59,7 +59,13 @@ def application_list(request):
 
 @staff_required
 def application_detail(
-    request, reference: str, request_form=None, decision_form=None, fact_form=None
+    request,
+    reference: str,
+    request_form=None,
+    decision_form=None,
+    fact_form=None,
+    intention_form=None,
+    view_form=None,
 ):
     application = _visible(request, reference)
     application_view_record(
@@ -86,6 +92,8 @@ def application_detail(
                 application=application,
                 decision_form=decision_form,
                 fact_form=fact_form,
+                intention_form=intention_form,
+                view_form=view_form,
             ),
         },
     )
