@@ -106,6 +106,11 @@ EVENT_WORDS: dict[EventKind, str] = {
     K.DOCUMENT_UPLOADED: _("A document was added to your file."),
     K.INFORMATION_REQUESTED: _("We asked you for information."),
     K.INFORMATION_ANSWERED: _("We received your answer."),
+    K.INTENTION_SENT: _(
+        "We sent you a letter: we intend to refuse your application. You may respond in "
+        "writing before we decide."
+    ),
+    K.VIEW_RECEIVED: _("We received your response to our intention."),
 }
 
 
