@@ -64,6 +64,8 @@ class EventKind(models.TextChoices):
     INTENTION_SENT = "intention-sent", _("Intended refusal sent")
     VIEW_RECEIVED = "view-received", _("Written view received")
     INTENTION_LETTER_SENT = "intention-letter-sent", _("Letter with the intended refusal sent")
+    # Issue 10: a fee that is not known yet is never free: intake charges it later.
+    FEE_NOT_CHARGED = "fee-not-charged", _("Fee not charged yet: its amount is not known")
 
 
 K = EventKind
@@ -143,6 +145,7 @@ PAYLOAD: dict[EventKind, frozenset[str]] = {
     K.INTENTION_SENT: frozenset({"intention", "required_by", "sent_on", "view_due"}),
     K.VIEW_RECEIVED: frozenset({"intention", "received_on", "late"}),
     K.INTENTION_LETTER_SENT: frozenset({"intention", "document", "sha256", "language"}),
+    K.FEE_NOT_CHARGED: frozenset({"product_version_valid_from"}),
 }
 
 # What an applicant (and a sponsor acting for them) sees of the history: the steps of
