@@ -25,8 +25,9 @@ def test_a_sound_version_passes_every_catalog_check(db):
     messages = run_checks(tags=[checks.TAG], databases=DATABASES)
 
     assert ids_for(messages, version) == set()
-    # A made-up product has no remedies in the shipped file (test_remedies covers E006).
-    assert ids_for(messages, version.product) == {"catalog.E006"}
+    # A made-up product has no remedies and no citation in the shipped files
+    # (test_remedies covers E006 and E007).
+    assert ids_for(messages, version.product) == {"catalog.E006", "catalog.E007"}
 
 
 def test_a_product_without_a_version_is_an_error(db):
