@@ -327,6 +327,12 @@ class DecisionInput(StrictInput):
     valid_until = serializers.DateField(
         required=False, help_text="Only when granting differently: the permit's end."
     )
+    view_answer = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=8000,
+        help_text="After an intended refusal: how the decision answers the written view.",
+    )
 
 
 def _decision_response(request, application, *, status=200):
@@ -390,6 +396,7 @@ class DecisionApi(APIView):
                 outcome=v["outcome"],
                 motivation=v.get("motivation", ""),
                 valid_until=v.get("valid_until"),
+                view_answer=v.get("view_answer", ""),
             )
         except Conflict as exc:
             raise _with_decision_actions(exc, user=request.user, application=application) from None

@@ -22,6 +22,7 @@ from indigo.api.desks import (
     DeskSlotsApi,
 )
 from indigo.api.documents import DocumentContentApi, DocumentListApi
+from indigo.api.intentions import ApplicationIntentionApi, ApplicationViewApi
 from indigo.api.partners import PartnerReportApi, ResidenceStatusApi
 from indigo.api.persons import PersonContactsApi, PersonDetailApi, PersonSearchApi
 from indigo.api.requests import InformationRequestListApi, InformationRequestReplyApi
@@ -72,6 +73,16 @@ urlpatterns = [
         "applications/<str:reference>/actions/<str:action>",
         ApplicationActionApi.as_view(),
         name="application-action",
+    ),
+    path(
+        "applications/<str:reference>/intention",
+        ApplicationIntentionApi.as_view(),
+        name="application-intention",
+    ),
+    path(
+        "applications/<str:reference>/intention/view",
+        ApplicationViewApi.as_view(),
+        name="application-intention-view",
     ),
     path(
         "applications/<str:reference>/documents",

@@ -94,6 +94,8 @@ class EventKind(models.TextChoices):
     PARTNER_ANSWERED = "partner-answered", _("A partner agency answered")
     PARTNER_REPORTED = "partner-reported", _("Reported by a partner agency")
     NEW_DECISION_ORDERED = "order-new-decision", _("New decision ordered by the court")
+    # Issue 10: a fee that is not known yet is never free: intake charges it later.
+    FEE_NOT_CHARGED = "fee-not-charged", _("Fee not charged yet: its amount is not known")
 
 
 K = EventKind
@@ -206,6 +208,7 @@ PAYLOAD: dict[EventKind, frozenset[str]] = {
     # happened; partner: who reported; details: a short note (no personal data).
     K.PARTNER_REPORTED: frozenset({"report", "on", "partner", "details"}),
     K.NEW_DECISION_ORDERED: _STEP,
+    K.FEE_NOT_CHARGED: frozenset({"product_version_valid_from"}),
 }
 
 # What an applicant (and a sponsor acting for them) sees of the history: the steps of

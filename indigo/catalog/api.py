@@ -7,7 +7,9 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from indigo.catalog.citations import citation_of
 from indigo.catalog.models import Product
+from indigo.catalog.remedies import NoRemedy, remedy_for
 from indigo.catalog.selectors import versions_with_valid_to
 
 
@@ -39,15 +41,30 @@ class DocumentRequirementOutput(serializers.Serializer):
     required = serializers.BooleanField()
 
 
+class CitationOutput(serializers.Serializer):
+    nl = serializers.CharField()
+    en = serializers.CharField()
+
+
+class RemedyOutput(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=["objection", "appeal"])
+    period = PeriodSerializer()
+    citation = CitationOutput()
+
+
 class ProductVersionOutput(serializers.Serializer):
+    """Only what the law says, with its citation as published; the internal source notes
+    (research markers) stay in the admin and ``indigo check``."""
+
     valid_from = serializers.DateField()
     valid_to = serializers.DateField(allow_null=True)
-    legal_basis = serializers.CharField()
+    legal_basis = serializers.SerializerMethodField()
     decision_period = serializers.SerializerMethodField()
-    decision_period_source = serializers.CharField()
     extension = serializers.SerializerMethodField()
-    fee_eur = serializers.DecimalField(max_digits=8, decimal_places=2)
-    fee_source = serializers.CharField()
+    fee_eur = serializers.DecimalField(
+        max_digits=8, decimal_places=2, allow_null=True, source="fee_if_known"
+    )
+    remedy_against_refusal = serializers.SerializerMethodField()
     documents = DocumentRequirementOutput(many=True, source="versiondocumenttype_set")
     customer_groups = CustomerGroupOutput(many=True)
 
@@ -56,6 +73,21 @@ class ProductVersionOutput(serializers.Serializer):
 
     def get_extension(self, version) -> PeriodSerializer(allow_null=True):
         return _period(version.extension_value, version.extension_unit)
+
+    def get_legal_basis(self, version) -> CitationOutput(allow_null=True):
+        citation = citation_of(version.product.code)
+        return {"nl": citation.nl, "en": citation.en} if citation else None
+
+    def get_remedy_against_refusal(self, version) -> RemedyOutput(allow_null=True):
+        try:
+            remedy = remedy_for(version, "refuse", on=version.valid_from)
+        except NoRemedy:
+            return None
+        return {
+            "kind": remedy.kind,
+            "period": _period(remedy.period.value, str(remedy.period.unit)),
+            "citation": {"nl": remedy.citation.nl, "en": remedy.citation.en},
+        }
 
 
 class ProductOutput(serializers.Serializer):

@@ -176,3 +176,22 @@ def check_remedies(app_configs=None, databases=None, **kwargs):
         for product in Product.objects.using(alias).order_by("code")
         for message in remedies_missing(product_codes=[product.code], spec=spec)
     ]
+
+
+@register(TAG, Tags.database)
+def check_citations(app_configs=None, databases=None, **kwargs):
+    """Every product has an applicant-facing citation of its legal basis (Dutch and
+    English), apart from the internal source note."""
+    from indigo.catalog.citations import citations_missing
+
+    return [
+        Error(
+            message,
+            hint="Letters, the portal and the API show the citation, never the source note.",
+            obj=product,
+            id="catalog.E007",
+        )
+        for alias in _catalog_databases(app_configs, databases)
+        for product in Product.objects.using(alias).order_by("code")
+        for message in citations_missing(product_codes=[product.code])
+    ]

@@ -1,62 +1,55 @@
-"""Applicant-facing citations of each product's legal basis, Dutch and English.
+"""Applicant-facing citations of each product's legal basis (``data/citations.yaml``).
 
 The catalog's ``legal_basis`` is the internal note (with research markers, for the
-admin and ``indigo check``); letters, the portal and the API show this citation
-instead. Articles are cited as published, at the level that was checked: where a
-sub-article was not checked, the article or the chapter is cited.
+admin and ``indigo check``); letters, the portal and the API show this citation instead.
 """
 
+from functools import cache
+from pathlib import Path
+
 from indigo.catalog.remedies import Words
+from indigo.lawdata.loader import Reader
 
-_REGULAR = Words(
-    "artikel 14 en 16 Vreemdelingenwet 2000 en hoofdstuk 3 Vreemdelingenbesluit 2000",
-    "Aliens Act 2000 (Vreemdelingenwet 2000), articles 14 and 16; Aliens Decree 2000 "
-    "(Vreemdelingenbesluit 2000), chapter 3",
-)
+DEFAULT_CITATIONS_PATH = Path(__file__).resolve().parent / "data" / "citations.yaml"
 
-PRODUCT_CITATIONS: dict[str, Words] = {
-    "study": _REGULAR,
-    "highly-skilled-migrant": _REGULAR,
-    "eu-blue-card": Words(
-        "artikel 14 en 16 Vreemdelingenwet 2000, hoofdstuk 3 Vreemdelingenbesluit 2000 en "
-        "Richtlijn (EU) 2021/1883",
-        "Aliens Act 2000 (Vreemdelingenwet 2000), articles 14 and 16; Aliens Decree 2000 "
-        "(Vreemdelingenbesluit 2000), chapter 3; Directive (EU) 2021/1883",
-    ),
-    "paid-employment": Words(
-        "artikel 14 en 16 Vreemdelingenwet 2000, hoofdstuk 3 Vreemdelingenbesluit 2000 en "
-        "artikel 8 Wet arbeid vreemdelingen",
-        "Aliens Act 2000 (Vreemdelingenwet 2000), articles 14 and 16; Aliens Decree 2000 "
-        "(Vreemdelingenbesluit 2000), chapter 3; Foreign Nationals Employment Act (Wet "
-        "arbeid vreemdelingen), article 8",
-    ),
-    "au-pair": _REGULAR,
-    "exchange": _REGULAR,
-    "family-partner": _REGULAR,
-    "family-child": _REGULAR,
-    "permanent-residence-eu": Words(
-        "artikel 20, 21 en 45a Vreemdelingenwet 2000",
-        "Aliens Act 2000 (Vreemdelingenwet 2000), articles 20, 21 and 45a",
-    ),
-    "asylum": Words(
-        "artikel 28, 29 en 31 Vreemdelingenwet 2000",
-        "Aliens Act 2000 (Vreemdelingenwet 2000), articles 28, 29 and 31",
-    ),
-    "naturalisation": Words(
-        "artikel 7 en 8 Rijkswet op het Nederlanderschap",
-        "Kingdom Act on Netherlands Nationality (Rijkswet op het Nederlanderschap), "
-        "articles 7 and 8",
-    ),
-}
+
+class CitationsReader(Reader):
+    def parse(self, data) -> dict[str, Words]:
+        where = "citations file"
+        if self.mapping(data, where, required={"citations"}) is None:
+            return {}
+        table = data["citations"]
+        if not isinstance(table, dict):
+            self.error(where, "citations", "must be a mapping of product codes")
+            return {}
+        result = {}
+        for code, raw in table.items():
+            at = f"product '{code}'"
+            if self.mapping(raw, at, "citation", required={"nl", "en"}) is None:
+                continue
+            nl, en = self.text(raw, "nl", at, "citation"), self.text(raw, "en", at, "citation")
+            if nl and en:
+                result[code] = Words(nl, en)
+        return result
+
+
+def citations_read(*, path: Path | None = None) -> dict[str, Words]:
+    return CitationsReader().read(path or DEFAULT_CITATIONS_PATH)
+
+
+@cache
+def _shipped() -> dict[str, Words]:
+    return citations_read()
 
 
 def citation_of(product_code: str) -> Words | None:
-    return PRODUCT_CITATIONS.get(product_code)
+    return _shipped().get(product_code)
 
 
-def citations_missing(*, product_codes) -> list[str]:
+def citations_missing(*, product_codes, citations: dict[str, Words] | None = None) -> list[str]:
+    citations = _shipped() if citations is None else citations
     return [
         f"product '{code}': citation: missing (add the applicant-facing citation of its "
-        "legal basis to indigo/catalog/citations.py)"
-        for code in sorted(set(product_codes) - set(PRODUCT_CITATIONS))
+        "legal basis, Dutch and English, to the citations file)"
+        for code in sorted(set(product_codes) - set(citations))
     ]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.db.models import ProtectedError
 
+from indigo.catalog.citations import citations_missing, citations_read
 from indigo.catalog.models import (
     CustomerGroup,
     DocumentType,
@@ -58,8 +59,10 @@ def catalog_load(*, path: Path | None = None, stdout=None, dry_run: bool = False
     path = Path(path) if path else DEFAULT_CATALOG_PATH
     spec = catalog_spec_read(path=path)
     remedies_path = path.parent / "remedies.yaml"
-    missing = remedies_missing(
-        product_codes=[p.code for p in spec.products], spec=remedies_read(path=remedies_path)
+    codes = [p.code for p in spec.products]
+    missing = remedies_missing(product_codes=codes, spec=remedies_read(path=remedies_path))
+    missing += citations_missing(
+        product_codes=codes, citations=citations_read(path=path.parent / "citations.yaml")
     )
     if missing:
         raise LawDataError(missing, path=remedies_path)

@@ -9,4 +9,4 @@ class DecisionsConfig(AppConfig):
 
     def ready(self) -> None:
         # The lifecycle's decision guards and effects, and the letter's outbox handler.
-        from indigo.decisions import delivery, steps  # noqa: F401
+        from indigo.decisions import checks, delivery, steps  # noqa: F401

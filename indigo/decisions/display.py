@@ -130,7 +130,8 @@ def finding_lines(snapshots: list[dict], *, language: str) -> list[FindingLine]:
                 outcome=outcome,
                 outcome_label=str(label) if label else outcome,
                 explanation=explanation,
-                legal_basis=item["legal_basis"],
+                legal_basis=item.get("citation_nl" if language.startswith("nl") else "citation_en")
+                or "",
                 facts=[
                     FactLine(
                         label=fact_label(f["name"], language=language),

@@ -30,6 +30,32 @@ class DecisionForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    view_answer = forms.CharField(
+        label=_("Your answer to the applicant's written view"),
+        required=False,
+        help_text=_("Needed when the applicant responded to the intended refusal."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class IntentionForm(forms.Form):
+    grounds = forms.CharField(
+        label=_("Why you intend to refuse"),
+        help_text=_(
+            "Addressed to the applicant, in the language of the letter. The applicant may "
+            "respond in writing before you decide."
+        ),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class ViewForm(forms.Form):
+    text = forms.CharField(
+        label=_("What the applicant wrote"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    received_on = forms.DateField(
+        label=_("Received on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
 
 class FactForm(forms.Form):

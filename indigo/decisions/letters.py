@@ -163,6 +163,10 @@ def letter_html(
         application, outcome=decision.outcome, notified_on=notified_on, language=lang
     )
     bases = [c for c in (citation(lang) if citation else "", remedy["citation"]) if c]
+    for item in decision.findings:
+        cited = item.get("citation_nl" if lang.startswith("nl") else "citation_en") or ""
+        if cited and cited not in bases:
+            bases.insert(-1, cited)
     if decision.intention_id:
         rule = intention_rule_for(application, on=decision.intention.sent_on)
         if rule is not None:

@@ -7,10 +7,12 @@ views can show the page again with a form's errors.
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from indigo import clock
 from indigo.cases.lifecycle import ACTIVE
 from indigo.cases.models import Application, Status
 from indigo.decisions.display import finding_lines, proposal_label
-from indigo.decisions.forms import DecisionForm, FactForm
+from indigo.decisions.forms import DecisionForm, FactForm, IntentionForm, ViewForm
+from indigo.decisions.intentions import intention_latest, intention_required
 from indigo.decisions.letters import letter_language
 from indigo.decisions.selectors import (
     RECOGNISED_SPONSOR,
@@ -60,7 +62,15 @@ def decision_actions(*, user, application: Application, assessment=None, decisio
     return actions
 
 
-def decision_panel(*, user, application: Application, decision_form=None, fact_form=None) -> dict:
+def decision_panel(
+    *,
+    user,
+    application: Application,
+    decision_form=None,
+    fact_form=None,
+    intention_form=None,
+    view_form=None,
+) -> dict:
     """Template context for `decisions/_panel.html` and `decisions/_service_norm.html`."""
     language = get_language() or "en"
     assessment = assessment_of(application=application)
@@ -77,7 +87,28 @@ def decision_panel(*, user, application: Application, decision_form=None, fact_f
         user=user, application=application, assessment=assessment, decision=decision
     )
     reference = application.reference
+    caseworker = may(user, Action.DECISION_RECORD, application=application)
+    in_decision = application.status == Status.DECISION
+    intention = intention_latest(application=application)
+    findings = [finding_snapshot(f) for f in assessment.findings]
+    required = (
+        intention_required(application=application, findings=findings, on=clock.today())
+        if in_decision
+        else None
+    )
     return {
+        "intention": intention,
+        "intention_required": required,
+        "intention_form": intention_form or IntentionForm(),
+        "view_form": view_form or ViewForm(),
+        "may_send_intention": caseworker and in_decision and intention is None,
+        "may_record_view": caseworker
+        and in_decision
+        and intention is not None
+        and intention.view_received_on is None,
+        "intention_letter_url": reverse("staff:intention-letter", args=[reference])
+        if intention
+        else None,
         "assessment": assessment,
         "findings": finding_lines(
             [finding_snapshot(f) for f in assessment.findings], language=language

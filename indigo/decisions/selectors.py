@@ -76,6 +76,8 @@ def finding_snapshot(finding: Finding) -> dict:
         "explanation_nl": finding.explanation_nl,
         "letter_en": finding.letter_en,
         "letter_nl": finding.letter_nl,
+        "citation_en": finding.citation_en,
+        "citation_nl": finding.citation_nl,
         "facts": [{"name": u.name, "value": u.value, "source": u.source} for u in finding.facts],
         "missing": list(finding.missing),
     }

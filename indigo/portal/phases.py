@@ -115,6 +115,11 @@ EVENT_WORDS: dict[EventKind, str] = {
     K.COMPLAINT_LODGED: _("We received your complaint."),
     K.COMPLAINT_ANSWERED: _("We answered your complaint."),
     K.NEW_DECISION_ORDERED: _("The court asked us to make a new decision."),
+    K.INTENTION_SENT: _(
+        "We sent you a letter: we intend to refuse your application. You may respond in "
+        "writing before we decide."
+    ),
+    K.VIEW_RECEIVED: _("We received your response to our intention."),
 }
 
 

@@ -33,6 +33,12 @@ class Offer:
     def fee(self) -> Decimal:
         return self.version.fee_eur
 
+    @property
+    def fee_unknown(self) -> bool:
+        """No fee is entered and the zero is not a checked figure: the fee is unknown,
+        never free. It cannot be charged; intake sees the application flagged."""
+        return self.version.fee_eur <= 0 and not self.version.fee_verified
+
 
 def online_group(version: ProductVersion) -> CustomerGroup | None:
     """The version's customer group that applies online (the portal's own DKC)."""

@@ -197,6 +197,14 @@ def payment_start(
 
     `return_url_for(reference)` is the absolute URL the provider sends the user back to.
     """
+    if offer.fee_unknown:
+        raise Conflict(
+            _(
+                "The fee for this application cannot be charged yet. You do not pay now; "
+                "we will tell you the amount later."
+            ),
+            code="fee-unknown",
+        )
     if offer.fee <= 0:
         raise Conflict(_("There is no fee to pay for this application."), code="no-fee")
     if selectors.paid_payment(draft) is not None:
@@ -333,6 +341,14 @@ def application_submit(*, user, draft: Draft, offer: Offer) -> Application:
                 actor=user,
                 action=EventKind.FEE_PAID,
                 payload={"amount_eur": str(payment.amount_eur), "payment": payment.reference},
+            )
+        if offer.fee_unknown:
+            # Never free by default: intake sees that the fee is still to be charged.
+            event_record(
+                application=application,
+                actor=user,
+                action=EventKind.FEE_NOT_CHARGED,
+                payload={"product_version_valid_from": offer.version.valid_from.isoformat()},
             )
         storage = uploads.staging_storage()
         for staged_document in staged:

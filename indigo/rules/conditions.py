@@ -50,6 +50,8 @@ def finding(
         missing=tuple(missing),
         letter_en=letter.en if letter else "",
         letter_nl=letter.nl if letter else "",
+        citation_en=getattr(basis, "en", ""),
+        citation_nl=getattr(basis, "nl", ""),
     )
 
 

@@ -58,6 +58,9 @@ class Finding:
     # are the caseworker's voice and never go in a letter.
     letter_en: str = ""
     letter_nl: str = ""
+    # The applicant-facing citation of `legal_basis` (the internal note).
+    citation_en: str = ""
+    citation_nl: str = ""
 
     def explanation(self, language: str) -> str:
         return self.explanation_nl if language.startswith("nl") else self.explanation_en

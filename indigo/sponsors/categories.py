@@ -48,7 +48,9 @@ class ChangeKind(models.TextChoices):
 
     STOPPED_STUDYING = "stopped-studying", _("The student stopped studying")
     LEFT_EMPLOYMENT = "left-employment", _("The employee left (employment ended)")
-    ADDRESS = "address", _("The migrant moved (new address)")
+    # The sponsor's own address (2 weeks). A migrant's move is not reported by the
+    # sponsor: it reaches the IND from the municipal register (BRP).
+    ADDRESS = "address", _("The sponsor's own address changed")
     OTHER = "other", _("Another change")
 
 
@@ -58,9 +60,9 @@ CHANGE_KIND_CATEGORIES: dict[str, frozenset[Category]] = {
     ChangeKind.LEFT_EMPLOYMENT: frozenset({Category.WORK, Category.RESEARCH}),
 }
 
-# The rule parameter (weeks) within which each kind must be reported: a change of
-# address within 2 weeks, other relevant changes within 4 [V] ind.nl "legal obligations
-# recognised sponsor" (ind-facts.md section 5).
+# The rule parameter (weeks) within which each kind must be reported: a change of the
+# sponsor's own address within 2 weeks, other relevant changes within 4 [V] ind.nl
+# "legal obligations recognised sponsor" (ind-facts.md section 5).
 INFORMATION_DUTY = "sponsor-information-duty-weeks"
 ADDRESS_DUTY = "sponsor-address-change-weeks"
 DUTY_PARAMETER: dict[str, str] = {ChangeKind.ADDRESS: ADDRESS_DUTY}

@@ -13,7 +13,12 @@ from indigo.cases import selectors
 from indigo.cases.access import application_view_record
 from indigo.cases.models import Application
 from indigo.decisions import letters
-from indigo.decisions.forms import DecisionForm, FactForm
+from indigo.decisions.forms import DecisionForm, FactForm, IntentionForm, ViewForm
+from indigo.decisions.intentions import (
+    intention_latest,
+    intention_send,
+    intention_view_record,
+)
 from indigo.decisions.models import Decision
 from indigo.decisions.selectors import decision_shown
 from indigo.decisions.services import (
@@ -22,7 +27,7 @@ from indigo.decisions.services import (
     decision_record,
 )
 from indigo.dossier.services import document_open
-from indigo.errors import DomainError, InvalidInput
+from indigo.errors import DomainError, InvalidInput, day
 from indigo.rules.services import fact_record
 from indigo.staff import views as staff_views
 
@@ -158,3 +163,60 @@ def decision_letter_pdf_view(request, reference: str):
         content_type="application/pdf",
         filename=letters.letter_file_name(application),
     )
+
+
+@staff_required
+@require_POST
+def intention_send_view(request, reference: str):
+    """Send the intended refusal (voornemen): the application waits for the view."""
+    application = _visible(request, reference)
+    form = IntentionForm(request.POST)
+    if form.is_valid():
+        try:
+            intention = intention_send(
+                actor=request.user, application=application, **form.cleaned_data
+            )
+        except DomainError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(
+                request,
+                _("The intended refusal is sent. The applicant may respond until %(date)s.")
+                % {"date": day(intention.view_due)},
+            )
+            return _back(reference, "intention-heading")
+    return staff_views.application_detail(request, reference, intention_form=form)
+
+
+@staff_required
+@require_POST
+def intention_view_view(request, reference: str):
+    """Record the applicant's written view (zienswijze)."""
+    application = _visible(request, reference)
+    intention = intention_latest(application=application)
+    if intention is None:
+        raise Http404
+    form = ViewForm(request.POST)
+    if form.is_valid():
+        try:
+            intention_view_record(actor=request.user, intention=intention, **form.cleaned_data)
+        except DomainError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, _("The written view is recorded. Answer it in the decision."))
+            return _back(reference, "intention-heading")
+    return staff_views.application_detail(request, reference, view_form=form)
+
+
+@staff_required
+@require_GET
+def intention_letter_view(request, reference: str):
+    """The letter with the intended refusal, as HTML in the applicant's language."""
+    application = _visible(request, reference)
+    intention = intention_latest(application=application)
+    if intention is None:
+        raise Http404
+    application_view_record(
+        user=request.user, application=application, context="staff:intention-letter"
+    )
+    return HttpResponse(letters.intention_html(intention))

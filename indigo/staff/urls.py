@@ -52,6 +52,21 @@ urlpatterns = [
         name="decision-letter",
     ),
     path(
+        "applications/<str:reference>/intention",
+        decisions.intention_send_view,
+        name="intention-send",
+    ),
+    path(
+        "applications/<str:reference>/intention/view",
+        decisions.intention_view_view,
+        name="intention-view",
+    ),
+    path(
+        "applications/<str:reference>/intention/letter",
+        decisions.intention_letter_view,
+        name="intention-letter",
+    ),
+    path(
         "applications/<str:reference>/decision/letter.pdf",
         decisions.decision_letter_pdf_view,
         name="decision-letter-pdf",

@@ -86,6 +86,8 @@ def application_detail(
     notice_form=None,
     advice_form=None,
     status: int = 200,
+    intention_form=None,
+    view_form=None,
 ):
     application = _visible(request, reference)
     owner = owner_of(application)
@@ -125,6 +127,8 @@ def application_detail(
                 application=application,
                 decision_form=decision_form,
                 fact_form=fact_form,
+                intention_form=intention_form,
+                view_form=view_form,
             ),
         },
         status=status,

@@ -122,6 +122,11 @@ class ProductVersion(LawDated):
         return f"{self.product.code} from {self.valid_from:%Y-%m-%d}"
 
     @property
+    def fee_if_known(self):
+        """The fee, or None when it is not known (0.00 and not verified: never free)."""
+        return None if self.fee_eur <= 0 and not self.fee_verified else self.fee_eur
+
+    @property
     def decision_period(self) -> Period:
         return Period(self.decision_period_value, PeriodUnit(self.decision_period_unit))
 

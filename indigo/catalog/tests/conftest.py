@@ -105,7 +105,7 @@ def write_catalog(tmp_path):
     """Writes a catalog file, and beside it the remedies of its products (unless
     ``remedies`` is given: then that file)."""
 
-    def write(data: dict, *, remedies: dict | None = None):
+    def write(data: dict, *, remedies: dict | None = None, citations: dict | None = None):
         path = tmp_path / "products.yaml"
         path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
         if remedies is None:
@@ -114,6 +114,22 @@ def write_catalog(tmp_path):
             remedies = remedies_file_for(codes)
         (tmp_path / "remedies.yaml").write_text(
             yaml.safe_dump(remedies, sort_keys=False, allow_unicode=True), encoding="utf-8"
+        )
+        if citations is None:
+            names = [p.get("code") for p in data.get("products") or [] if isinstance(p, dict)]
+            citations = {
+                "citations": {
+                    code: {
+                        "nl": "artikel 14 Vreemdelingenwet 2000",
+                        "en": "Aliens Act 2000, art. 14",
+                    }
+                    for code in names
+                    if isinstance(code, str)
+                }
+                or {"none": {"nl": "geen", "en": "none"}}
+            }
+        (tmp_path / "citations.yaml").write_text(
+            yaml.safe_dump(citations, sort_keys=False, allow_unicode=True), encoding="utf-8"
         )
         return path
 

@@ -131,3 +131,21 @@ def test_indigo_check_reports_a_product_without_remedies(capsys):
     with pytest.raises(Exception) as raised:
         call_command("check", "--database", "default", "--tag", "catalog")
     assert "product 'unheard-of': remedies: missing" in str(raised.value)
+
+
+def test_the_catalog_loader_refuses_a_product_without_a_citation(write_catalog):
+    path = write_catalog(
+        minimal_catalog(), citations={"citations": {"other": {"nl": "x", "en": "y"}}}
+    )
+    with pytest.raises(LawDataError) as raised:
+        catalog_load(path=path)
+    assert "product 'test-study': citation: missing" in str(raised.value)
+
+
+def test_citations_carry_no_research_notes():
+    from indigo.catalog.citations import citations_read
+
+    for code, words in citations_read().items():
+        for text in (words.nl, words.en):
+            for marker in ("[V]", "UNVERIFIED", "?", "ind-facts", "RFC-"):
+                assert marker not in text, (code, text)

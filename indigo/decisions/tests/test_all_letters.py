@@ -227,6 +227,10 @@ def test_every_letter_is_clean(product, outcome, language, caseworker):
     html = letter_html(decision, notified_on=NOTIFIED_ON)
     text = visible_text(html)
 
+    # Every condition's legal basis has its citation, and the letter shows it.
+    for item in decision.findings:
+        assert item["citation_nl"] and item["citation_en"], item["condition"]
+        assert item[f"citation_{language}"] in text
     for marker in INTERNAL_MARKERS:
         assert marker not in text, f"internal marker {marker!r} in the letter"
     assert not re.search(r"<li[^>]*>\s*</li>", html), "an empty list item"

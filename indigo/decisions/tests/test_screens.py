@@ -33,7 +33,9 @@ def test_the_findings_panel_explains_each_condition_with_facts_sources_and_law(
     assert "Proposal:" in html and "Grant: every condition is met" in html
     assert "The applicant is admitted to the programme MSc Water Management." in html
     assert "the sponsor" in html  # where the fact came from
-    assert "Vb 2000 art. 3.41" in html  # the legal basis
+    # The legal basis as cited, never the internal research note.
+    assert "Aliens Decree 2000 (Vreemdelingenbesluit 2000), chapter 3" in html
+    assert "UNVERIFIED" not in html
 
 
 def test_a_refusal_without_motivation_shows_the_error_at_the_field(client, student, caseworker):

@@ -249,14 +249,34 @@ def test_sending_needs_the_declaration(portal):
     assert not Application.objects.exists()
 
 
-def test_a_product_without_a_fee_is_sent_without_paying(portal):
+def test_a_product_whose_fee_is_unknown_is_never_free_and_goes_to_intake_flagged(portal):
+    # The catalog has no checked fee for permanent-residence-eu (0.00, not verified).
     fill_until_documents(portal, "permanent-residence-eu", PERMANENT_ANSWERS)
     upload_required(portal, offer("permanent-residence-eu"))
 
+    check = portal.get(step_url("permanent-residence-eu", "check")).content.decode()
+    assert "cannot be charged yet" in check
+    assert "There is no fee" not in check
     portal.post(step_url("permanent-residence-eu", "check"), {"declaration": "on"})
 
-    assert Application.objects.get().product.code == "permanent-residence-eu"
+    application = Application.objects.get()
+    assert application.product.code == "permanent-residence-eu"
     assert not Payment.objects.exists()
+    assert application.events.filter(action="fee-not-charged").exists()
+
+
+def test_an_unknown_fee_cannot_be_paid(person, portal):
+    fill_until_documents(portal, "permanent-residence-eu", PERMANENT_ANSWERS)
+    draft = Draft.objects.get(user=person)
+
+    with pytest.raises(Conflict) as raised:
+        services.payment_start(
+            user=person,
+            draft=draft,
+            offer=offer("permanent-residence-eu"),
+            return_url_for=lambda reference: "/",
+        )
+    assert raised.value.code == "fee-unknown"
 
 
 def test_a_draft_can_be_deleted_with_its_files(portal, django_capture_on_commit_callbacks):

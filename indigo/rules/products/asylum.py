@@ -7,25 +7,29 @@ what has been recorded so far, including the caseworker's own interim assessment
 
 from datetime import date
 
+from indigo.rules.citations import cited
 from indigo.rules.conditions import Text, finding
 from indigo.rules.context import RuleContext
 from indigo.rules.findings import Finding, Outcome
 from indigo.rules.registry import rule_set
 from indigo.rules.validity import fixed_validity
 
-IDENTITY = (
+IDENTITY = cited(
+    "IDENTITY",
     "Vw 2000 art. 31 (the applicant makes identity, nationality and the account "
     "plausible); Directive 2011/95/EU art. 4 (assessment of facts and circumstances) "
-    "(UNVERIFIED: not in the reference research)."
+    "(UNVERIFIED: not in the reference research).",
 )
-CREDIBILITY = (
+CREDIBILITY = cited(
+    "CREDIBILITY",
     "Vw 2000 art. 31; Directive 2011/95/EU art. 4(5) (credibility when statements are not "
-    "supported by documents) (UNVERIFIED: not in the reference research)."
+    "supported by documents) (UNVERIFIED: not in the reference research).",
 )
-PROTECTION = (
+PROTECTION = cited(
+    "PROTECTION",
     "Vw 2000 art. 29(1)(a) (refugee, Refugee Convention art. 1A) and (b) (serious harm, "
     "Directive 2011/95/EU art. 15; ECHR art. 3) (UNVERIFIED: not in the reference "
-    "research)."
+    "research).",
 )
 
 PROTECTION_WORDS = {

@@ -9,6 +9,7 @@ section 4). They are parameters; a date without a configured norm gets judgement
 from dataclasses import replace
 from datetime import date
 
+from indigo.rules.citations import cited
 from indigo.rules.conditions import (
     Text,
     age_use,
@@ -26,28 +27,38 @@ from indigo.rules.registry import rule_set
 from indigo.rules.validity import capped_validity
 from indigo.rules.wording import day_en, day_nl, months_en, months_nl
 
-INCOME = (
+INCOME = cited(
+    "INCOME",
     "Vw 2000 art. 16(1)(c); Vb 2000 art. 3.22 with 3.74 (independent and sufficient income, "
     "100% of the gross WML; 70% for a single parent sponsoring a child) [V] ind.nl "
-    "inkomenseisen; article numbers UNVERIFIED."
+    "inkomenseisen; article numbers UNVERIFIED.",
 )
-DURATION = (
+DURATION = cited(
+    "DURATION",
     "Vb 2000 art. 3.75 (the income lasts at least 12 months; rules for contracts of 6 "
-    "months or more) [V] ind.nl inkomenseisen; article number UNVERIFIED."
+    "months or more) [V] ind.nl inkomenseisen; article number UNVERIFIED.",
 )
-PARTNER_AGE = "Vb 2000 art. 3.15 (both partners 21 or older) (UNVERIFIED: not in the reference)."
-RELATIONSHIP = (
+PARTNER_AGE = cited(
+    "PARTNER_AGE",
+    "Vb 2000 art. 3.15 (both partners 21 or older) (UNVERIFIED: not in the reference).",
+)
+RELATIONSHIP = cited(
+    "RELATIONSHIP",
     "Vb 2000 art. 3.14 (marriage, registered partnership, or a lasting and exclusive "
-    "relationship) (UNVERIFIED: not in the reference)."
+    "relationship) (UNVERIFIED: not in the reference).",
 )
-CHILD_AGE = "Vb 2000 art. 3.14(c)? (a minor child) (UNVERIFIED: not in the reference)."
-FAMILY_TIE = (
+CHILD_AGE = cited(
+    "CHILD_AGE", "Vb 2000 art. 3.14(c)? (a minor child) (UNVERIFIED: not in the reference)."
+)
+FAMILY_TIE = cited(
+    "FAMILY_TIE",
     "Vb 2000 art. 3.14 (the child belongs to the sponsor's family) (UNVERIFIED: not in "
-    "the reference)."
+    "the reference).",
 )
-PUBLIC_ORDER = (
+PUBLIC_ORDER = cited(
+    "PUBLIC_ORDER",
     "Vw 2000 art. 16(1)(d) (danger to public order); antecedents certificate required "
-    "(catalog). Article UNVERIFIED: not in the reference research."
+    "(catalog). Article UNVERIFIED: not in the reference research.",
 )
 
 SPONSOR_INCOME = Text("the sponsor's income", "het inkomen van de referent")

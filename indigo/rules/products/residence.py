@@ -3,6 +3,7 @@ civic integration and public order."""
 
 from datetime import date
 
+from indigo.rules.citations import cited
 from indigo.rules.conditions import (
     Text,
     amount_at_least,
@@ -17,33 +18,40 @@ from indigo.rules.registry import rule_set
 from indigo.rules.validity import fixed_validity
 from indigo.rules.wording import years_en, years_nl
 
-LONG_TERM_RESIDENCE = (
+LONG_TERM_RESIDENCE = cited(
+    "LONG_TERM_RESIDENCE",
     "Directive 2003/109/EC art. 4(1) (five years of legal and continuous residence); Vw "
-    "2000 art. 45a (UNVERIFIED: not in the reference research)."
+    "2000 art. 45a (UNVERIFIED: not in the reference research).",
 )
-LONG_TERM_INTEGRATION = (
+LONG_TERM_INTEGRATION = cited(
+    "LONG_TERM_INTEGRATION",
     "Directive 2003/109/EC art. 5(2) (integration conditions); Vw 2000 art. 45b (article "
-    "and paragraph UNVERIFIED: not in the reference research)."
+    "and paragraph UNVERIFIED: not in the reference research).",
 )
-LONG_TERM_INCOME = (
+LONG_TERM_INCOME = cited(
+    "LONG_TERM_INCOME",
     "Directive 2003/109/EC art. 5(1)(a) (stable and regular resources); Vw 2000 art. 45b "
-    "(UNVERIFIED: not in the reference research)."
+    "(UNVERIFIED: not in the reference research).",
 )
-LONG_TERM_PUBLIC_ORDER = (
+LONG_TERM_PUBLIC_ORDER = cited(
+    "LONG_TERM_PUBLIC_ORDER",
     "Directive 2003/109/EC art. 6 (public policy); Vw 2000 art. 45b (UNVERIFIED: not in "
-    "the reference research)."
+    "the reference research).",
 )
-NATURALISATION_RESIDENCE = (
+NATURALISATION_RESIDENCE = cited(
+    "NATURALISATION_RESIDENCE",
     "Rijkswet op het Nederlanderschap art. 8(1)(c) (five years of residence) (UNVERIFIED: "
-    "not in the reference research)."
+    "not in the reference research).",
 )
-NATURALISATION_INTEGRATION = (
+NATURALISATION_INTEGRATION = cited(
+    "NATURALISATION_INTEGRATION",
     "Rijkswet op het Nederlanderschap art. 8(1)(d) (civic integration) (UNVERIFIED: not in "
-    "the reference research)."
+    "the reference research).",
 )
-NATURALISATION_PUBLIC_ORDER = (
+NATURALISATION_PUBLIC_ORDER = cited(
+    "NATURALISATION_PUBLIC_ORDER",
     "Rijkswet op het Nederlanderschap art. 9(1)(a) (serious suspicion of danger to public "
-    "order) (UNVERIFIED: not in the reference research)."
+    "order) (UNVERIFIED: not in the reference research).",
 )
 
 

@@ -8,6 +8,7 @@ the rules rely on it (the seed's Colombian student: a decision within two days).
 
 from datetime import date
 
+from indigo.rules.citations import cited
 from indigo.rules.conditions import (
     Text,
     age_use,
@@ -24,25 +25,32 @@ from indigo.rules.registry import rule_set
 from indigo.rules.validity import capped_validity, fixed_validity
 from indigo.rules.wording import day_en, day_nl
 
-PUBLIC_ORDER = (
+PUBLIC_ORDER = cited(
+    "PUBLIC_ORDER",
     "Vw 2000 art. 16(1)(d) (danger to public order); antecedents certificate required "
-    "(catalog). Article UNVERIFIED: not in the reference research."
+    "(catalog). Article UNVERIFIED: not in the reference research.",
 )
-RECOGNISED_MANDATORY = (
+RECOGNISED_MANDATORY = cited(
+    "RECOGNISED_MANDATORY",
     "Recognition as a sponsor is mandatory for study, au pair and exchange [V] ind.nl/en "
     "'apply-for-recognition-as-sponsor'; Vw 2000 art. 2a and 2c (article numbers "
-    "UNVERIFIED)."
+    "UNVERIFIED).",
 )
-STUDY_ADMISSION = (
+STUDY_ADMISSION = cited(
+    "STUDY_ADMISSION",
     "Vb 2000 art. 3.41 (admission to a full-time programme at a recognised educational "
-    "institution) (UNVERIFIED: not in the reference research)."
+    "institution) (UNVERIFIED: not in the reference research).",
 )
-STUDY_MEANS = (
+STUDY_MEANS = cited(
+    "STUDY_MEANS",
     "Vw 2000 art. 16(1)(c) (sufficient means of support); Vb 2000 art. 3.75 (student norm) "
     "(UNVERIFIED: not in the reference research). A recognised sponsor's statement is "
-    "usually enough [V] ind.nl/en 'apply-for-recognition-as-sponsor'."
+    "usually enough [V] ind.nl/en 'apply-for-recognition-as-sponsor'.",
 )
-AU_PAIR_AGE = "Vb 2000 art. 3.38? (age of an au pair) (UNVERIFIED: not in the reference research)."
+AU_PAIR_AGE = cited(
+    "AU_PAIR_AGE",
+    "Vb 2000 art. 3.38? (age of an au pair) (UNVERIFIED: not in the reference research).",
+)
 
 
 def _recognised(ctx: RuleContext, *, fact: str, who: Text) -> Finding:

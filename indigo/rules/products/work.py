@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from indigo.rules.citations import cited
 from indigo.rules.conditions import (
     Text,
     age_use,
@@ -24,41 +25,52 @@ from indigo.rules.registry import rule_set
 from indigo.rules.validity import capped_validity
 from indigo.rules.wording import day_en, day_nl, euro_en, euro_nl, months_en, months_nl
 
-PUBLIC_ORDER = (
+PUBLIC_ORDER = cited(
+    "PUBLIC_ORDER",
     "Vw 2000 art. 16(1)(d) (danger to public order); antecedents certificate required "
-    "(catalog). Article UNVERIFIED: not in the reference research."
+    "(catalog). Article UNVERIFIED: not in the reference research.",
 )
-HSM_SALARY = (
+HSM_SALARY = cited(
+    "HSM_SALARY",
     "Vb 2000 art. 3.30a with the Besluit uitvoering Wet arbeid vreemdelingen (salary "
     "criterion by age group, gross per month without the 8% holiday allowance, indexed "
-    "on 1 January) [V] ind-facts.md section 4; article numbers UNVERIFIED."
+    "on 1 January) [V] ind-facts.md section 4; article numbers UNVERIFIED.",
 )
-HSM_SPONSOR = (
+HSM_SPONSOR = cited(
+    "HSM_SPONSOR",
     "Recognition as a sponsor is mandatory for a highly skilled migrant, except for "
     "Turkish nationals [V] ind.nl/en 'apply-for-recognition-as-sponsor'; Vw 2000 art. 2a "
-    "and 2c (article numbers UNVERIFIED)."
+    "and 2c (article numbers UNVERIFIED).",
 )
-TURKISH_STANDSTILL = (
+TURKISH_STANDSTILL = cited(
+    "TURKISH_STANDSTILL",
     "EEC-Turkey Association: Additional Protocol art. 41(1) and Decision 1/80 art. 13 "
     "(standstill) (UNVERIFIED); exception for Turkish highly skilled migrants [V] "
-    "ind.nl/en 'apply-for-recognition-as-sponsor'."
+    "ind.nl/en 'apply-for-recognition-as-sponsor'.",
 )
-BLUE_CARD_SALARY = (
+BLUE_CARD_SALARY = cited(
+    "BLUE_CARD_SALARY",
     "Directive (EU) 2021/1883 art. 5(3)-(5); Vb 2000 art. 3.30b (article UNVERIFIED); "
-    "thresholds [V] ind-facts.md section 4."
+    "thresholds [V] ind-facts.md section 4.",
 )
-BLUE_CARD_CONTRACT = "Directive (EU) 2021/1883 art. 5(1)(a) (UNVERIFIED: not in the reference)."
-BLUE_CARD_QUALIFICATION = (
+BLUE_CARD_CONTRACT = cited(
+    "BLUE_CARD_CONTRACT",
+    "Directive (EU) 2021/1883 art. 5(1)(a) (UNVERIFIED: not in the reference).",
+)
+BLUE_CARD_QUALIFICATION = cited(
+    "BLUE_CARD_QUALIFICATION",
     "Directive (EU) 2021/1883 art. 5(1)(c) (higher professional qualifications) "
-    "(UNVERIFIED: not in the reference)."
+    "(UNVERIFIED: not in the reference).",
 )
-LABOUR_MARKET = (
+LABOUR_MARKET = cited(
+    "LABOUR_MARKET",
     "Wet arbeid vreemdelingen art. 8 (UWV advice on the work permit within the single "
-    "permit, GVVA) (UNVERIFIED: not in the reference)."
+    "permit, GVVA) (UNVERIFIED: not in the reference).",
 )
-MINIMUM_WAGE = (
+MINIMUM_WAGE = cited(
+    "MINIMUM_WAGE",
     "Wet arbeid vreemdelingen art. 8 (at least the statutory minimum wage) (UNVERIFIED: "
-    "not in the reference); the WML amounts [V] ind.nl inkomenseisen."
+    "not in the reference); the WML amounts [V] ind.nl inkomenseisen.",
 )
 
 SALARY = Text("the salary", "het salaris")

@@ -23,16 +23,21 @@ def test_an_applicant_of_17_is_not_met(apply):
 
     assert finding.outcome is Outcome.NOT_MET
     assert finding.explanation_en == (
-        "The applicant is 17 on 2 March 2026. An au pair must be between 18 and 30 years old."
+        "The applicant is 17 on 2 March 2026. An au pair must be between 18 and 25 years old."
     )
 
 
-def test_an_applicant_of_30_is_young_enough(apply):
-    assert age_finding(apply, date(1995, 3, 3)).outcome is Outcome.MET
+def test_an_applicant_of_25_is_young_enough(apply):
+    assert age_finding(apply, date(2000, 3, 3)).outcome is Outcome.MET
 
 
-def test_an_applicant_who_turns_31_on_the_reference_date_is_not_met(apply):
-    assert age_finding(apply, date(1995, 3, 2)).outcome is Outcome.NOT_MET
+def test_an_applicant_who_turns_26_on_the_reference_date_is_not_met(apply):
+    # ind.nl: "minimaal 18 en maximaal 25 jaar oud op het moment van de aanvraag".
+    assert age_finding(apply, date(2000, 3, 2)).outcome is Outcome.NOT_MET
+
+
+def test_an_applicant_of_30_is_too_old(apply):
+    assert age_finding(apply, date(1995, 3, 3)).outcome is Outcome.NOT_MET
 
 
 def test_a_sponsor_that_is_not_recognised_is_not_met(apply):

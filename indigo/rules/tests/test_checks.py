@@ -38,7 +38,7 @@ def test_a_verified_value_is_not_warned_about(db):
 
 @time_machine.travel("2026-03-02 10:00 +01:00")
 def test_a_missing_figure_in_force_today_is_a_warning(db):
-    row = Parameter.objects.get(key="family-income-norm-couple", valid_from=date(2026, 1, 1))
+    row = Parameter.objects.get(key="study-means-monthly", valid_from=date(2025, 1, 1))
 
     messages = checks.check_parameters_in_force_today(databases=DATABASES)
 

@@ -80,13 +80,15 @@ def test_an_income_below_the_full_norm_asks_whether_the_parent_is_single(apply):
     assert result.missing == ("sponsor_is_single_parent",)
 
 
-def test_across_1_january_2025_the_single_parent_norm_needs_judgement(apply):
+def test_across_1_january_2025_the_single_parent_norm_rises_to_70_percent_of_2191_80(apply):
     facts = {"sponsor_is_single_parent": True, "sponsor_gross_monthly_income": "1500.00"}
 
     before = finding(apply, "sponsor-income", received_on=date(2024, 12, 31), **facts)
     after = finding(apply, "sponsor-income", received_on=date(2025, 1, 1), **facts)
 
-    assert (before.outcome, after.outcome) == (Outcome.MET, Outcome.JUDGEMENT)
+    # EUR 1,493.52 until 31 December 2024; EUR 1,534.26 (70% of EUR 2,191.80) from 2025.
+    assert (before.outcome, after.outcome) == (Outcome.MET, Outcome.NOT_MET)
+    assert "€ 1.534,26" in after.letter_nl
 
 
 def test_a_family_tie_not_shown_by_documents_is_for_the_caseworker(apply):

@@ -6,6 +6,8 @@ EUR 2,069.40 from 1 January 2024, EUR 2,133.60 from 1 July 2024; 2025 and 2026 n
 
 from datetime import date
 
+import pytest
+
 from indigo.rules.evaluate import permit_validity
 from indigo.rules.findings import Outcome
 from indigo.rules.tests.factories import findings_of
@@ -43,14 +45,28 @@ def test_the_norm_rises_on_1_july(apply):
     assert (before.outcome, after.outcome) == (Outcome.MET, Outcome.NOT_MET)
 
 
-def test_across_1_january_2025_the_norm_that_was_not_found_needs_judgement(apply):
+def test_across_1_january_2025_the_norm_rises_to_the_new_reference_wage(apply):
     before = income(apply, "2133.60", received_on=date(2024, 12, 31))
     after = income(apply, "2133.60", received_on=date(2025, 1, 1))
 
-    assert (before.outcome, after.outcome) == (Outcome.MET, Outcome.JUDGEMENT)
-    assert after.explanation_nl.startswith(
-        "Voor 1 januari 2025 staat het inkomen dat een referent nodig heeft"
-    )
+    assert (before.outcome, after.outcome) == (Outcome.MET, Outcome.NOT_MET)
+    assert "€ 2.191,80" in after.letter_nl
+
+
+@pytest.mark.parametrize(
+    ("received_on", "norm"),
+    [
+        (date(2025, 6, 30), "€ 2.191,80"),
+        (date(2025, 7, 1), "€ 2.245,80"),
+        (date(2026, 1, 1), "€ 2.294,40"),
+    ],
+)
+def test_the_norm_follows_the_reference_monthly_wage(apply, received_on, norm):
+    finding = income(apply, "2100.00", received_on=received_on)
+
+    assert finding.outcome is Outcome.NOT_MET
+    assert finding.letter_nl.startswith("Het inkomen van uw referent is € 2.100 per maand.")
+    assert f"U heeft minimaal {norm} per maand nodig." in finding.letter_nl
 
 
 def test_a_missing_income_is_requested_from_the_agency_that_holds_it(apply):

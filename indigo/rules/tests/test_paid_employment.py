@@ -40,17 +40,17 @@ def test_the_minimum_wage_changes_on_1_july(apply):
     assert (before.outcome, after.outcome) == (Outcome.MET, Outcome.NOT_MET)
 
 
-def test_across_1_january_2025_the_minimum_wage_is_not_configured_and_needs_judgement(apply):
-    before = wage_on(apply, date(2024, 12, 31), "2200.00")
-    after = wage_on(apply, date(2025, 1, 1), "2200.00")
+def test_across_1_july_2025_the_minimum_wage_rises_to_2245_80(apply):
+    before = wage_on(apply, date(2025, 6, 30), "2200.00")
+    after = wage_on(apply, date(2025, 7, 1), "2200.00")
 
-    assert (before.outcome, after.outcome) == (Outcome.MET, Outcome.JUDGEMENT)
+    assert (before.outcome, after.outcome) == (Outcome.MET, Outcome.NOT_MET)
 
 
-def test_an_application_received_in_2025_gets_judgement_on_the_wage(apply):
+def test_an_application_received_in_2025_is_measured_against_the_wage(apply):
     application = apply(PAID, received_on=date(2025, 3, 3), gross_monthly_salary="2500.00")
 
-    assert findings_of(application)["minimum-wage"].outcome is Outcome.JUDGEMENT
+    assert findings_of(application)["minimum-wage"].outcome is Outcome.MET
 
 
 def test_a_negative_uwv_advice_is_not_met(apply):

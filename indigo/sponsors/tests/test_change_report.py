@@ -52,7 +52,7 @@ def test_a_change_reported_after_four_weeks_is_late(application, officer):
     assert report.within_duty is False
 
 
-def test_a_new_address_has_its_own_shorter_duty(application, officer):
+def test_the_sponsors_own_new_address_has_its_own_shorter_duty(application, officer):
     report = change_report(
         actor=officer, application=application, kind="address", on=date(2026, 8, 10), details="x"
     )
