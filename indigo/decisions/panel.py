@@ -21,9 +21,12 @@ from indigo.decisions.selectors import (
 )
 from indigo.decisions.services import FAST_TRACK_STATUSES, fast_track_obstacle
 from indigo.organisation.permissions import Action, may
+from indigo.rules.facts_used import facts_of_version
 
 
-def decision_panel(*, user, application: Application, decision_form=None, fact_form=None) -> dict:
+def decision_panel(
+    *, user, application: Application, decision_form=None, fact_form=None, fact: str = ""
+) -> dict:
     """Template context for `decisions/_panel.html` and `decisions/_service_norm.html`."""
     language = get_language() or "en"
     assessment = assessment_of(application=application)
@@ -61,7 +64,7 @@ def decision_panel(*, user, application: Application, decision_form=None, fact_f
         ),
         "fast_track": caseworker and sponsored and obstacle is None,
         "fast_track_obstacle": obstacle,
-        "fact_form": (fact_form or FactForm())
+        "fact_form": (fact_form or FactForm(names=fact_names(application), fact=fact))
         if FactForm.available()
         and application.status in ACTIVE
         and may(user, Action.FACT_RECORD, application=application)
@@ -73,3 +76,11 @@ def decision_panel(*, user, application: Application, decision_form=None, fact_f
         if decision and decision.letter_id
         else None,
     }
+
+
+def fact_names(application: Application) -> list[str]:
+    """The facts the picker offers: those of the application's product version."""
+    return facts_of_version(
+        product=application.product.code,
+        version_valid_from=application.product_version.valid_from,
+    )

@@ -15,6 +15,7 @@ from indigo.cases.models import Application
 from indigo.decisions import letters
 from indigo.decisions.forms import DecisionForm, FactForm
 from indigo.decisions.models import Decision
+from indigo.decisions.panel import fact_names
 from indigo.decisions.selectors import decision_open, decision_shown
 from indigo.decisions.services import decision_approve, decision_fast_track, decision_record
 from indigo.dossier.services import document_open
@@ -102,7 +103,7 @@ def decision_fast_track_view(request, reference: str):
 @require_POST
 def fact_record_view(request, reference: str):
     application = _visible(request, reference)
-    form = FactForm(request.POST)
+    form = FactForm(request.POST, names=fact_names(application))
     if form.is_valid():
         try:
             fact_record(actor=request.user, application=application, **form.cleaned_data)

@@ -105,6 +105,7 @@ def application_detail(
                 application=application,
                 decision_form=decision_form,
                 fact_form=fact_form,
+                fact=request.GET.get("fact", ""),
             ),
         },
     )
