@@ -15,7 +15,7 @@ from indigo.cases.information_requests import information_request_create
 from indigo.cases.lifecycle import actions_from
 from indigo.cases.models import Application, Status
 from indigo.decisions.panel import decision_panel
-from indigo.dossier.selectors import documents_of
+from indigo.dossier.selectors import document_accesses_of, documents_of
 from indigo.errors import DomainError
 from indigo.organisation.decorators import may_required
 from indigo.organisation.permissions import Action, may
@@ -87,6 +87,7 @@ def application_detail(
             "deadline": deadline_of(application, today=clock.today()),
             "events": selectors.application_events(application=application, user=request.user),
             "documents": documents_of(application=application),
+            "document_accesses": document_accesses_of(application=application),
             "actions": [
                 t
                 for t in actions_from(Status(application.status))
