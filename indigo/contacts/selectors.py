@@ -5,11 +5,12 @@ A person is found, and shown, only through an application the user may see
 agency in a procedure the user has no part in.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.apps import apps as django_apps
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from indigo import clock
@@ -18,7 +19,7 @@ from indigo.cases.deadline import Deadline, deadline_of
 from indigo.cases.models import Applicant, Application
 from indigo.cases.validators import V_NUMBER
 from indigo.contacts.models import ContactMoment
-from indigo.errors import InvalidInput
+from indigo.errors import InvalidInput, day
 
 # A search identifies people; it is not a way to browse them.
 SEARCH_LIMIT = 25
@@ -38,6 +39,12 @@ class PersonOverview:
     # False while this installation has no information requests (nothing to show).
     tracks_requests: bool
     contacts: list[ContactMoment]
+    # Issue 11: the rest of the person, from the apps that hold it (looked up by model
+    # name: those apps sit above this one). Only of applications the user may see.
+    appointments: list = field(default_factory=list)
+    letters: list = field(default_factory=list)
+    messages: list = field(default_factory=list)
+    cards: list = field(default_factory=list)
 
 
 def person_search(
@@ -117,7 +124,87 @@ def person_overview(*, user, applicant: Applicant) -> PersonOverview:
         ],
         tracks_requests=requests is not None,
         contacts=contact_moments_of(user=user, applicant=applicant),
+        **_the_rest(applications),
     )
+
+
+@dataclass(frozen=True)
+class Message:
+    at: object
+    direction: str  # "to" or "from" the applicant
+    application: Application
+    what: str
+
+
+@dataclass(frozen=True)
+class CardStatus:
+    application: Application
+    status: str
+    detail: str = ""
+
+
+def _model(label: str):
+    try:
+        return django_apps.get_model(label)
+    except LookupError:
+        return None
+
+
+def _the_rest(applications: list[Application]) -> dict:
+    """Appointments, letters, messages and card status of these applications."""
+    by_pk = {a.pk: a for a in applications}
+    ids = list(by_pk)
+    rest: dict = {"appointments": [], "letters": [], "messages": [], "cards": []}
+    Appointment = _model("desks.Appointment")
+    issued: dict[int, object] = {}
+    if Appointment is not None:
+        rest["appointments"] = list(
+            Appointment.objects.filter(application_id__in=ids)
+            .select_related("desk", "appointment_type", "application")
+            .order_by("-starts_at")
+        )
+        for appointment in rest["appointments"]:
+            if appointment.document_issued_at and appointment.application_id not in issued:
+                issued[appointment.application_id] = appointment
+    Decision = _model("decisions.Decision")
+    granted: set[int] = set()
+    if Decision is not None:
+        notified = list(
+            Decision.objects.filter(application_id__in=ids, notified_on__isnull=False)
+            .select_related("application", "letter")
+            .order_by("-notified_on", "-id")
+        )
+        rest["letters"] = notified
+        granted = {
+            d.application_id for d in notified if d.outcome in ("grant", "grant-differently")
+        }
+    messages: list[Message] = []
+    Notification = _model("notifications.Notification")
+    if Notification is not None:
+        for note in Notification.objects.filter(application_id__in=ids).order_by("-created_at"):
+            what = f"{note.get_kind_display()} ({note.get_state_display().lower()})"
+            messages.append(Message(note.created_at, "to", by_pk[note.application_id], what))
+    Request = _model("cases.InformationRequest")
+    if Request is not None:
+        for request in Request.objects.filter(application_id__in=ids):
+            application = by_pk[request.application_id]
+            messages.append(Message(request.requested_at, "to", application, request.what))
+            if request.answered_at:
+                messages.append(Message(request.answered_at, "from", application, request.answer))
+    rest["messages"] = sorted(messages, key=lambda m: m.at, reverse=True)
+    for application in applications:
+        if application.pk in issued:
+            visit = issued[application.pk]
+            rest["cards"].append(
+                CardStatus(
+                    application,
+                    _("Handed out"),
+                    f"{visit.card_number}, {day(timezone.localdate(visit.document_issued_at))}",
+                )
+            )
+        elif application.pk in granted:
+            rest["cards"].append(CardStatus(application, _("Ready to collect")))
+    return rest
 
 
 def contact_moments_of(*, user, applicant: Applicant) -> list[ContactMoment]:

@@ -1,5 +1,8 @@
 """Forms of the decision panel; they only parse input, the services decide."""
 
+from datetime import date
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -7,9 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from indigo.decisions.models import Decision
 from indigo.rules.models import Fact
 from indigo.rules.vocabulary import FACT_NAMES, Kind
-
-_TRUE = {"true", "yes", "ja", "1"}
-_FALSE = {"false", "no", "nee", "0"}
 
 
 class DecisionForm(forms.Form):
@@ -59,15 +59,12 @@ class ViewForm(forms.Form):
 
 
 class FactForm(forms.Form):
+    """Record a fact: the picker offers the facts of the application's product version
+    (`names`); once one is chosen its value is asked with the control of its kind in
+    the rules' vocabulary (yes/no, an amount in euros, a date, a choice, …)."""
+
     name = forms.ChoiceField(label=_("Fact"))
-    value = forms.CharField(
-        label=_("Value"),
-        max_length=500,
-        help_text=_(
-            "Yes or no as true or false; an amount as 5942.00; a date as 2026-08-31; "
-            "otherwise a number or a short text."
-        ),
-    )
+    value = forms.CharField(label=_("Value"), max_length=500)
     source = forms.ChoiceField(label=_("Where it comes from"), choices=Fact.Source.choices)
     source_detail = forms.CharField(
         label=_("Source detail (optional)"),
@@ -80,29 +77,59 @@ class FactForm(forms.Form):
     def available() -> bool:
         return bool(FACT_NAMES)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, names=None, fact: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         language = get_language() or "en"
-        self.fields["name"].choices = [
-            (name, fact.label(language)) for name, fact in FACT_NAMES.items()
-        ]
+        names = list(names) if names is not None else list(FACT_NAMES)
+        self.fields["name"].choices = [(name, FACT_NAMES[name].label(language)) for name in names]
+        chosen = fact or (self.data.get("name") if self.is_bound else None)
+        self.chosen = FACT_NAMES.get(chosen) if chosen in names else None
+        if self.chosen is not None:
+            self.fields["name"].initial = self.chosen.name
+            self.fields["name"].widget = forms.HiddenInput()
+            self.fields["value"] = value_field(self.chosen, language=language)
 
     def clean(self):
         data = super().clean()
-        name, value = data.get("name"), data.get("value")
-        if not name or value is None:
+        value = data.get("value")
+        if self.chosen is None or value is None:
             return data
-        kind = FACT_NAMES[name].kind
-        text = value.strip()
-        if kind == Kind.BOOL:
-            if text.lower() not in _TRUE | _FALSE:
-                self.add_error("value", _("Write true or false."))
-            data["value"] = text.lower() in _TRUE
-        elif kind == Kind.INT:
-            if not text.isdigit():
-                self.add_error("value", _("Write a whole number of 0 or more."))
-            else:
-                data["value"] = int(text)
-        else:
-            data["value"] = text
+        if isinstance(value, date):
+            data["value"] = value.isoformat()
+        elif isinstance(value, Decimal):
+            data["value"] = str(value)
+        elif self.chosen.kind == Kind.BOOL:
+            data["value"] = value == "true"
         return data
+
+
+def value_field(fact, *, language: str) -> forms.Field:
+    """The form control for a fact of this kind."""
+    label = fact.label(language)
+    label = label[:1].upper() + label[1:]
+    kind = fact.kind
+    if kind == Kind.BOOL:
+        return forms.ChoiceField(
+            label=label,
+            choices=[("true", _("Yes")), ("false", _("No"))],
+            widget=forms.RadioSelect,
+            error_messages={"invalid_choice": _("Choose yes or no.")},
+        )
+    if kind == Kind.DATE:
+        return forms.DateField(label=label, widget=forms.DateInput(attrs={"type": "date"}))
+    if kind == Kind.MONEY:
+        return forms.DecimalField(
+            label=label,
+            min_value=0,
+            max_digits=10,
+            decimal_places=2,
+            help_text=_("An amount in euros (EUR) per month, e.g. 5942.00."),
+            widget=forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
+        )
+    if kind == Kind.INT:
+        return forms.IntegerField(label=label, min_value=0)
+    if kind == Kind.DECIMAL:
+        return forms.DecimalField(label=label, min_value=0, max_digits=12, decimal_places=6)
+    if kind == Kind.CHOICE:
+        return forms.ChoiceField(label=label, choices=[(c, c) for c in fact.choices])
+    return forms.CharField(label=label, max_length=500)

@@ -23,6 +23,7 @@ from indigo.decisions.selectors import (
 )
 from indigo.decisions.services import FAST_TRACK_STATUSES, fast_track_obstacle
 from indigo.organisation.permissions import Action, may
+from indigo.rules.facts_used import facts_of_version
 
 
 def decision_actions(*, user, application: Application, assessment=None, decision=None) -> list:
@@ -70,6 +71,7 @@ def decision_panel(
     fact_form=None,
     intention_form=None,
     view_form=None,
+    fact: str = "",
 ) -> dict:
     """Template context for `decisions/_panel.html` and `decisions/_service_norm.html`."""
     language = get_language() or "en"
@@ -124,7 +126,7 @@ def decision_panel(
         "may_approve": "approve" in actions,
         "fast_track": "fast-track" in actions,
         "fast_track_obstacle": obstacle,
-        "fact_form": (fact_form or FactForm())
+        "fact_form": (fact_form or FactForm(names=fact_names(application), fact=fact))
         if FactForm.available()
         and application.status in ACTIVE
         and may(user, Action.FACT_RECORD, application=application)
@@ -136,3 +138,11 @@ def decision_panel(
         if decision and decision.letter_id
         else None,
     }
+
+
+def fact_names(application: Application) -> list[str]:
+    """The facts the picker offers: those of the application's product version."""
+    return facts_of_version(
+        product=application.product.code,
+        version_valid_from=application.product_version.valid_from,
+    )

@@ -14,6 +14,7 @@ from indigo import clock
 from indigo.accounts.roles import Role, has_role
 from indigo.cases.access import applications_visible_to
 from indigo.cases.models import Application
+from indigo.decisions.models import Decision
 from indigo.desks.models import Appointment, AppointmentType, Desk
 from indigo.desks.slots import day_bounds, local_day
 from indigo.organisation.models import Unit
@@ -108,3 +109,14 @@ def appointment_actions(*, appointment: Appointment) -> list[str]:
         if kind.issues_residence_document and appointment.document_issued_at is None:
             actions.append("hand-out")
     return actions
+
+
+def card_ready(*, application_id: int) -> bool:
+    """Whether a residence card can be collected: a residence permit was granted and
+    notified on the application. (Card production itself is not modelled: the card is
+    taken to be ready once the grant is notified.)"""
+    return Decision.objects.filter(
+        application_id=application_id,
+        notified_on__isnull=False,
+        outcome__in=[Decision.Outcome.GRANT, Decision.Outcome.GRANT_DIFFERENTLY],
+    ).exists()

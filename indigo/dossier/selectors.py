@@ -4,7 +4,7 @@
 from django.db.models import Exists, OuterRef, QuerySet
 
 from indigo.cases.models import Application
-from indigo.dossier.models import Document
+from indigo.dossier.models import Document, DocumentAccess
 
 
 def _with_latest(qs: QuerySet[Document]) -> QuerySet[Document]:
@@ -33,3 +33,12 @@ def document_get(*, application: Application, document_id: int) -> Document:
             "application", "document_type", "uploaded_by"
         )
     ).get(pk=document_id)
+
+
+def document_accesses_of(*, application: Application, limit: int = 20) -> QuerySet[DocumentAccess]:
+    """Who opened the application's documents, latest first (the access log)."""
+    return (
+        DocumentAccess.objects.filter(document__application=application)
+        .select_related("user", "document__document_type")
+        .order_by("-at", "-id")[:limit]
+    )

@@ -20,6 +20,7 @@ from indigo.decisions.intentions import (
     intention_view_record,
 )
 from indigo.decisions.models import Decision
+from indigo.decisions.panel import fact_names
 from indigo.decisions.selectors import decision_shown
 from indigo.decisions.services import (
     decision_approve_open,
@@ -109,7 +110,7 @@ def decision_fast_track_view(request, reference: str):
 @require_POST
 def fact_record_view(request, reference: str):
     application = _visible(request, reference)
-    form = FactForm(request.POST)
+    form = FactForm(request.POST, names=fact_names(application))
     if form.is_valid():
         try:
             fact_record(actor=request.user, application=application, **form.cleaned_data)

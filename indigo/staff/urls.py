@@ -1,9 +1,9 @@
 from django.urls import path
 
 from indigo.staff import decision_views as decisions
+from indigo.staff import dossier_views, views
 from indigo.staff import privacy_views as privacy
 from indigo.staff import remedy_views as remedies
-from indigo.staff import views
 
 app_name = "staff"
 urlpatterns = [
@@ -28,6 +28,17 @@ urlpatterns = [
         "applications/<str:reference>/advice",
         views.application_advice,
         name="application-advice",
+    ),
+    # The dossier viewer.
+    path(
+        "applications/<str:reference>/documents/<int:document_id>",
+        dossier_views.document_viewer,
+        name="document",
+    ),
+    path(
+        "applications/<str:reference>/documents/<int:document_id>/content",
+        dossier_views.document_content,
+        name="document-content",
     ),
     # Deciding (indigo.decisions): facts, decision, four-eyes approval, fast track, letter.
     path("applications/<str:reference>/facts", decisions.fact_record_view, name="fact-record"),

@@ -16,7 +16,7 @@ from indigo.cases.lifecycle import ACTIVE, actions_from
 from indigo.cases.models import Application, Status
 from indigo.complaints.selectors import handling_time_complaints_of
 from indigo.decisions.panel import decision_panel
-from indigo.dossier.selectors import documents_of
+from indigo.dossier.selectors import document_accesses_of, documents_of
 from indigo.errors import DomainError
 from indigo.organisation.decorators import may_required
 from indigo.organisation.permissions import Action, may
@@ -102,6 +102,7 @@ def application_detail(
             "deadline": deadline_of(application, today=clock.today()),
             "events": selectors.application_events(application=application, user=request.user),
             "documents": documents_of(application=application),
+            "document_accesses": document_accesses_of(application=application),
             "actions": [
                 t
                 for t in actions_from(Status(application.status))
@@ -129,6 +130,7 @@ def application_detail(
                 fact_form=fact_form,
                 intention_form=intention_form,
                 view_form=view_form,
+                fact=request.GET.get("fact", ""),
             ),
         },
         status=status,

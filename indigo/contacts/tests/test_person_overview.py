@@ -84,3 +84,44 @@ def test_a_contact_about_an_invisible_application_stays_out_of_the_log(agent):
     overview = person_overview(user=agent, applicant=study.applicant)
 
     assert [c.topic for c in overview.contacts] == ["About the study permit"]
+
+
+@time_machine.travel("2026-03-02 09:00 +01:00", tick=False)
+def test_the_whole_view_has_appointments_letters_messages_and_card_status(agent):
+    """Issue 11: one page with all of the person, and nothing of asylum."""
+    from indigo.decisions.models import Decision
+    from indigo.desks.models import Appointment
+    from indigo.desks.tests.factories import grant_notified, make_desk, make_type
+
+    caseworker = user_with_role("caseworker")
+    study = make_application(v_number="1234567890")
+    asylum = make_application(product="asylum", v_number="1234567890")
+    for action in ("start-intake", "start-assessment"):
+        study = application_act(actor=caseworker, application=study, action=action)
+    information_request_create(
+        actor=caseworker, application=study, what="Your diploma.", until=date(2026, 3, 16)
+    )
+    grant_notified(study)
+    collect = make_type("collect-residence-document", minutes=10, biometrics=True, document=True)
+    desk = make_desk(seats={collect: 1})
+    for application in (study, asylum):
+        Appointment.objects.create(
+            desk=desk,
+            appointment_type=collect,
+            application=application,
+            applicant=application.applicant,
+            starts_at="2026-03-10T09:00+01:00",
+            ends_at="2026-03-10T09:10+01:00",
+            seat=1 if application == study else 2,
+            code=f"C{application.pk:07d}",
+            booked_by=caseworker,
+            created_at="2026-03-02T09:00+01:00",
+        )
+
+    overview = person_overview(user=agent, applicant=study.applicant)
+
+    assert [a.application for a in overview.appointments] == [study]
+    assert [d.application for d in overview.letters] == [study]
+    assert Decision.objects.filter(application=asylum).count() == 0
+    assert any(m.what == "Your diploma." and m.direction == "to" for m in overview.messages)
+    assert [(c.application, str(c.status)) for c in overview.cards] == [(study, "Ready to collect")]

@@ -173,5 +173,51 @@ def test_a_fact_value_of_the_wrong_kind_is_refused_at_the_field(client, student,
     ).content.decode()
 
     assert 'id="id_value_error"' in html
-    assert 'href="#id_value"' in html  # the error summary links to the field
-    assert "Write true or false." in html
+    assert 'href="#id_value_0"' in html  # the error summary links to the first radio
+    assert "Choose yes or no." in html
+
+
+def test_the_fact_picker_offers_only_the_facts_of_the_product(client, student, caseworker):
+    application = student()
+    client.force_login(caseworker)
+    url = reverse("staff:application-detail", args=[application.reference])
+
+    picker = client.get(url).content.decode()
+
+    assert 'value="programme_end_date"' in picker
+    assert 'value="protection_need"' not in picker  # asylum's, not study's
+
+
+@pytest.mark.parametrize(
+    ("fact", "control"),
+    [
+        ("criminal_record", 'type="radio"'),
+        ("programme_end_date", 'type="date"'),
+        ("monthly_means", 'step="0.01"'),
+    ],
+)
+def test_a_chosen_fact_is_asked_with_the_control_of_its_kind(
+    client, student, caseworker, fact, control
+):
+    application = student()
+    client.force_login(caseworker)
+    url = reverse("staff:application-detail", args=[application.reference])
+
+    html = client.get(url, {"fact": fact}).content.decode()
+
+    assert control in html and f'name="name" value="{fact}"' in html
+
+
+def test_a_typed_fact_is_recorded_as_its_kind(client, student, caseworker):
+    from indigo.rules.models import Fact
+
+    application = student()
+    post(
+        client,
+        caseworker,
+        "staff:fact-record",
+        application,
+        {"name": "monthly_means", "value": "1100.50", "source": "caseworker"},
+    )
+
+    assert Fact.objects.get(application=application, name="monthly_means").value == "1100.50"

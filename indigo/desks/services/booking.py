@@ -26,6 +26,7 @@ from indigo.cases.events import event_record
 from indigo.cases.models import Application, Status
 from indigo.desks import slots as schedule
 from indigo.desks.models import Appointment, AppointmentType, Desk
+from indigo.desks.selectors import card_ready
 from indigo.desks.services.wording import appointment_facts, clock_time, day_of
 from indigo.desks.validators import new_appointment_code
 from indigo.errors import Conflict, InvalidInput, NotAllowed, day
@@ -66,6 +67,17 @@ def _check_slot(
             _("The application %(reference)s was withdrawn. You cannot make an appointment for it.")
             % {"reference": application.reference},
             code="application-withdrawn",
+        )
+    if appointment_type.issues_residence_document and not card_ready(application_id=application.pk):
+        raise Conflict(
+            _(
+                "The residence card of %(reference)s is not ready: no residence permit has "
+                "been granted and notified yet. An appointment to collect it can be made once "
+                "the applicant has the decision."
+            )
+            % {"reference": application.reference},
+            field="appointment_type",
+            code="card-not-ready",
         )
     if not desk.active:
         raise InvalidInput(

@@ -11,7 +11,7 @@ from indigo.cases.event_kinds import EventKind
 from indigo.cases.events import event_record
 from indigo.desks import slots as schedule
 from indigo.desks.models import Appointment
-from indigo.desks.selectors import works_at
+from indigo.desks.selectors import card_ready, works_at
 from indigo.desks.services.wording import appointment_facts, clock_time
 from indigo.desks.validators import validate_card_number
 from indigo.errors import Conflict, InvalidInput, NotAllowed, day
@@ -129,16 +129,25 @@ def biometrics_record(*, actor, appointment: Appointment) -> Appointment:
     return appointment
 
 
+def _check_biometrics(appointment: Appointment) -> None:
+    """The law's order at the desk: identify, then biometrics, then the card. The
+    biometrics may have been taken at an earlier appointment of the application."""
+    taken = Appointment.objects.filter(
+        application_id=appointment.application_id, biometrics_at__isnull=False
+    ).exists()
+    if not taken:
+        raise Conflict(
+            _(
+                "Take the biometrics (passport photo, fingerprints and signature) first. "
+                "The residence card is handed out only after that."
+            ),
+            code="no-biometrics",
+        )
+
+
 def _check_granted(appointment: Appointment) -> None:
     """A residence card only for a residence permit that was granted and notified."""
-    from indigo.decisions.models import Decision
-
-    granted = Decision.objects.filter(
-        application_id=appointment.application_id,
-        notified_on__isnull=False,
-        outcome__in=[Decision.Outcome.GRANT, Decision.Outcome.GRANT_DIFFERENTLY],
-    ).exists()
-    if not granted:
+    if not card_ready(application_id=appointment.application_id):
         raise Conflict(
             _(
                 "No residence permit has been granted on this application yet, so no "
@@ -159,6 +168,7 @@ def residence_document_issue(*, actor, appointment: Appointment, card_number: st
             code="not-for-this-type",
         )
     _check_identified(appointment)
+    _check_biometrics(appointment)
     _check_granted(appointment)
     number = validate_card_number(card_number)
     with transaction.atomic():

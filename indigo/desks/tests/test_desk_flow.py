@@ -46,6 +46,12 @@ def identify(employee, appointment, **kwargs):
     )
 
 
+def identify_with_biometrics(employee, appointment):
+    """The first two steps, in the law's order, before the card can be handed out."""
+    identify(employee, appointment)
+    return biometrics_record(actor=employee, appointment=appointment)
+
+
 def desk_events(application):
     return list(
         ApplicationEvent.objects.filter(application=application)
@@ -137,7 +143,7 @@ def test_the_database_refuses_a_card_without_identification(appointment):
     ],
 )
 def test_a_bad_card_number_is_refused(employee, appointment, number):
-    identify(employee, appointment)
+    identify_with_biometrics(employee, appointment)
 
     with pytest.raises(InvalidInput) as refusal:
         residence_document_issue(actor=employee, appointment=appointment, card_number=number)
@@ -147,7 +153,7 @@ def test_a_bad_card_number_is_refused(employee, appointment, number):
 
 
 def test_a_card_number_is_read_in_capitals_without_spaces(employee, appointment):
-    identify(employee, appointment)
+    identify_with_biometrics(employee, appointment)
 
     done = residence_document_issue(
         actor=employee, appointment=appointment, card_number=" v123 al568 "
@@ -157,7 +163,7 @@ def test_a_card_number_is_read_in_capitals_without_spaces(employee, appointment)
 
 
 def test_a_card_number_already_handed_out_is_refused(desk, collect, employee, appointment, now):
-    identify(employee, appointment)
+    identify_with_biometrics(employee, appointment)
     residence_document_issue(actor=employee, appointment=appointment, card_number="V123AL568")
 
     now.move_to(at(TOMORROW, 8))
@@ -170,7 +176,7 @@ def test_a_card_number_already_handed_out_is_refused(desk, collect, employee, ap
         starts_at=at(TOMORROW, 9, 10),
     )
     now.move_to(at(TOMORROW, 9, 12))
-    identify(employee, second)
+    identify_with_biometrics(employee, second)
 
     with pytest.raises(InvalidInput) as refusal:
         residence_document_issue(actor=employee, appointment=second, card_number="V123AL568")
@@ -179,7 +185,7 @@ def test_a_card_number_already_handed_out_is_refused(desk, collect, employee, ap
 
 
 def test_the_card_is_handed_out_once(employee, appointment):
-    identify(employee, appointment)
+    identify_with_biometrics(employee, appointment)
     residence_document_issue(actor=employee, appointment=appointment, card_number="V123AL568")
 
     with pytest.raises(Conflict):
@@ -262,9 +268,88 @@ def test_no_residence_card_is_handed_out_without_a_granted_permit(employee, appo
     Decision.objects.filter(application=appointment.application).update(
         outcome=Decision.Outcome.REFUSE
     )
-    identify(employee, appointment)
+    identify_with_biometrics(employee, appointment)
 
     with pytest.raises(Conflict, match="No residence permit has been granted"):
         residence_document_issue(actor=employee, appointment=appointment, card_number="V123AL568")
     appointment.refresh_from_db()
     assert appointment.document_issued_at is None
+
+
+def test_the_card_is_refused_before_the_biometrics(employee, appointment):
+    """A card handed out before biometrics were recorded was accepted (issue 11)."""
+    identify(employee, appointment)
+
+    with pytest.raises(Conflict) as refusal:
+        residence_document_issue(actor=employee, appointment=appointment, card_number="V123AL568")
+
+    assert refusal.value.code == "no-biometrics"
+    assert Appointment.objects.get(pk=appointment.pk).document_issued_at is None
+    biometrics_record(actor=employee, appointment=appointment)
+    residence_document_issue(actor=employee, appointment=appointment, card_number="V123AL568")
+    assert desk_events(appointment.application)[-3:] == [
+        "applicant-identified",
+        "biometrics-taken",
+        "residence-document-issued",
+    ]
+
+
+def test_biometrics_from_an_earlier_appointment_count(desk, biometrics, collect, employee, now):
+    user, application = applicant_with_application()
+    first = appointment_book(
+        actor=user,
+        application=application,
+        desk=desk,
+        appointment_type=biometrics,
+        starts_at=at(TOMORROW, 9),
+    )
+    now.move_to(at(TOMORROW, 9, 2))
+    identify_with_biometrics(employee, first)
+    now.move_to(at(TOMORROW, 9, 20))
+    second = appointment_book(
+        actor=user,
+        application=application,
+        desk=desk,
+        appointment_type=collect,
+        starts_at=at(TOMORROW, 10),
+    )
+    now.move_to(at(TOMORROW, 10, 2))
+    identify(employee, second)
+
+    done = residence_document_issue(actor=employee, appointment=second, card_number="V123AL568")
+
+    assert done.document_issued_at is not None
+
+
+def test_no_card_appointment_without_a_granted_decision(desk, collect, now):
+    user, application = applicant_with_application(granted=False)
+
+    with pytest.raises(Conflict) as refusal:
+        appointment_book(
+            actor=user,
+            application=application,
+            desk=desk,
+            appointment_type=collect,
+            starts_at=at(TOMORROW, 9),
+        )
+
+    assert refusal.value.code == "card-not-ready"
+    assert refusal.value.field == "appointment_type"
+    assert not Appointment.objects.filter(application=application).exists()
+
+
+def test_withdrawing_cancels_the_desk_appointments(desk, biometrics, now):
+    from indigo.cases.services import application_act
+
+    user, application = applicant_with_application(granted=False)
+    booked = appointment_book(
+        actor=user,
+        application=application,
+        desk=desk,
+        appointment_type=biometrics,
+        starts_at=at(TOMORROW, 9),
+    )
+
+    application_act(actor=user, application=application, action="withdraw", reason="moving")
+
+    assert Appointment.objects.get(pk=booked.pk).state == Appointment.State.CANCELLED

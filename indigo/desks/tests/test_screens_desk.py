@@ -147,6 +147,7 @@ def test_a_bad_card_number_is_shown_at_the_field(employee_client, appointment):
     employee_client.post(
         page(appointment, "desks:identify"), {"document": "passport", "checked": "on"}
     )
+    employee_client.post(page(appointment, "desks:biometrics"))
 
     html = employee_client.post(
         page(appointment, "desks:issue"), {"card_number": "V1230L568"}

@@ -86,6 +86,10 @@ def _desk_appointment_page(request, appointment: Appointment, **forms):
         "error": forms.get("error"),
         "today": clock.today(),
         "over": clock.now() >= appointment.ends_at,
+        # identify → biometrics → card: the card form only once biometrics are taken.
+        "biometrics_done": Appointment.objects.filter(
+            application_id=appointment.application_id, biometrics_at__isnull=False
+        ).exists(),
     }
     return render(request, "desks/desk_appointment.html", context)
 
