@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "indigo.sponsors",
     "indigo.desks",
     "indigo.partners",
+    "indigo.transfer",
     "indigo.api",
     "indigo.staff",
     "indigo.operations",
