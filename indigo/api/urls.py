@@ -8,7 +8,7 @@ from rest_framework.permissions import AllowAny
 
 from indigo.api.applications import ApplicationActionApi, ApplicationDetailApi, ApplicationListApi
 from indigo.api.documents import DocumentContentApi, DocumentListApi
-from indigo.api.partners import PartnerReportApi, ResidenceStatusApi
+from indigo.api.partners import ChainFiguresApi, PartnerReportApi, ResidenceStatusApi
 from indigo.api.subscriptions import SubscriptionDetailApi, SubscriptionListApi
 from indigo.catalog.api import ProductDetailApi, ProductListApi
 
@@ -23,6 +23,7 @@ urlpatterns = [
     path("products", ProductListApi.as_view(), name="products"),
     path("products/<slug:code>", ProductDetailApi.as_view(), name="product"),
     path("residence-status", ResidenceStatusApi.as_view(), name="residence-status"),
+    path("chain-figures", ChainFiguresApi.as_view(), name="chain-figures"),
     path("partner-reports", PartnerReportApi.as_view(), name="partner-reports"),
     path("subscriptions", SubscriptionListApi.as_view(), name="subscriptions"),
     path(

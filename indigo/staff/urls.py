@@ -6,6 +6,7 @@ from indigo.staff import views
 app_name = "staff"
 urlpatterns = [
     path("applications", views.application_list, name="application-list"),
+    path("chain", views.chain, name="chain"),
     path("applications/<str:reference>", views.application_detail, name="application-detail"),
     path(
         "applications/<str:reference>/requests",

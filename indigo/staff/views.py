@@ -1,5 +1,7 @@
 """Staff screens: thin views over the cases and dossier selectors and services."""
 
+from datetime import date, timedelta
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -7,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from indigo import clock
-from indigo.accounts.decorators import staff_required
+from indigo.accounts.decorators import manager_required, staff_required
 from indigo.cases import selectors, services
 from indigo.cases.access import application_view_record
 from indigo.cases.deadline import deadline_of
@@ -17,6 +19,7 @@ from indigo.cases.models import Application, Status
 from indigo.decisions.panel import decision_panel
 from indigo.dossier.selectors import documents_of
 from indigo.errors import DomainError
+from indigo.partners.figures import DEFAULT_DAYS, partner_figures, product_figures
 from indigo.partners.selectors import partner_calls_of
 from indigo.staff.forms import ActionForm, ApplicationFilterForm, InformationRequestForm
 from indigo.work.selectors import tasks_of
@@ -133,3 +136,26 @@ def application_request(request, reference: str):
             messages.success(request, _("The request was sent; the decision period is paused."))
             return redirect("staff:application-detail", reference=reference)
     return application_detail(request, reference, request_form=form)
+
+
+@manager_required
+def chain(request):
+    """The chain figures for managers: waiting time and failures per partner, and the
+    share of facts from partners per product."""
+    since = _since_param(request)
+    return render(
+        request,
+        "staff/chain.html",
+        {
+            "since": since,
+            "partners": partner_figures(since=since),
+            "products": product_figures(since=since),
+        },
+    )
+
+
+def _since_param(request):
+    try:
+        return date.fromisoformat(request.GET.get("since", ""))
+    except ValueError:
+        return clock.today() - timedelta(days=DEFAULT_DAYS)
