@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "indigo.sponsors",
     "indigo.desks",
     "indigo.partners",
+    "indigo.transfer",
     "indigo.api",
     "indigo.staff",
     "indigo.privacy",
@@ -329,7 +330,24 @@ INDIGO_PARTNERS = {
     ),
     # The recognised-sponsor register is Indigo's own sponsor records.
     "sponsor-register": "indigo.sponsors.register.RecognisedSponsorRegister",
+    "foreign-affairs": (
+        "indigo.partners.foreign_affairs.ForeignAffairsClient"
+        if INDIGO_FOREIGN_AFFAIRS_URL
+        else "indigo.partners.foreign_affairs.ForeignAffairsSimulator"
+    ),
 }
+# Products applied for from abroad (entry and residence procedure, TEV): a notified
+# grant sends the mvv authorisation to Foreign Affairs for the embassy.
+INDIGO_MVV_PRODUCTS = [
+    "study",
+    "exchange",
+    "au-pair",
+    "highly-skilled-migrant",
+    "eu-blue-card",
+    "paid-employment",
+    "family-partner",
+    "family-child",
+]
 INDIGO_PARTNER_TIMEOUT_SECONDS = float(os.environ.get("INDIGO_PARTNER_TIMEOUT_SECONDS", "10"))
 # A partner call keeps trying through a long outage (back-off doubles to 6 hours).
 INDIGO_PARTNER_MAX_ATTEMPTS = int(os.environ.get("INDIGO_PARTNER_MAX_ATTEMPTS", "30"))

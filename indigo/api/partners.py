@@ -1,13 +1,20 @@
 """The API for partner agencies: asking about someone's residence (thin: parse, call
 `indigo.partners`, present)."""
 
+from datetime import date, timedelta
+
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from indigo import clock
+from indigo.accounts.roles import Role, has_role
+from indigo.errors import InvalidInput
+from indigo.partners.figures import DEFAULT_DAYS, partner_figures, product_figures
 from indigo.partners.residence import PersonNotFound, residence_status_ask
 from indigo.partners.services import REPORTS, ReportedPersonNotFound, partner_report_record
 
@@ -97,3 +104,56 @@ class PartnerReportApi(APIView):
         except ReportedPersonNotFound:
             raise NotFound(_("Not found.")) from None
         return Response(status=status.HTTP_202_ACCEPTED)
+
+
+class ChainFiguresApi(APIView):
+    class PartnerFiguresOutput(serializers.Serializer):
+        partner = serializers.CharField()
+        label = serializers.CharField()
+        asked = serializers.IntegerField()
+        answered = serializers.IntegerField()
+        waiting = serializers.IntegerField()
+        attempts = serializers.IntegerField()
+        failures = serializers.IntegerField()
+        failure_share = serializers.FloatField()
+        median_seconds = serializers.FloatField(allow_null=True)
+        mean_seconds = serializers.FloatField(allow_null=True)
+
+    class ProductFiguresOutput(serializers.Serializer):
+        product = serializers.CharField()
+        facts = serializers.IntegerField()
+        from_partners = serializers.IntegerField()
+        partner_share = serializers.FloatField()
+
+    class ChainFiguresOutput(serializers.Serializer):
+        since = serializers.DateField()
+        partners = serializers.ListField(child=serializers.DictField())
+        products = serializers.ListField(child=serializers.DictField())
+
+    @extend_schema(
+        operation_id="chain_figures",
+        parameters=[
+            OpenApiParameter("since", OpenApiTypes.DATE, description="Default: 90 days ago.")
+        ],
+        responses=ChainFiguresOutput,
+        description=(
+            "For managers: per partner agency the questions asked, answered and waiting, "
+            "the waiting time from request to answer, and failed attempts; per product the "
+            "share of facts that came from a partner."
+        ),
+    )
+    def get(self, request):
+        if not has_role(request.user, Role.MANAGER, Role.ADMIN):
+            raise PermissionDenied(_("Only managers see the chain figures."))
+        raw = request.query_params.get("since")
+        try:
+            since = date.fromisoformat(raw) if raw else clock.today() - timedelta(days=DEFAULT_DAYS)
+        except ValueError:
+            raise InvalidInput(_("since must be a date (YYYY-MM-DD)."), field="since") from None
+        return Response(
+            {
+                "since": since.isoformat(),
+                "partners": self.PartnerFiguresOutput(partner_figures(since=since), many=True).data,
+                "products": self.ProductFiguresOutput(product_figures(since=since), many=True).data,
+            }
+        )

@@ -23,7 +23,7 @@ from indigo.api.desks import (
 )
 from indigo.api.documents import DocumentContentApi, DocumentListApi
 from indigo.api.intentions import ApplicationIntentionApi, ApplicationViewApi
-from indigo.api.partners import PartnerReportApi, ResidenceStatusApi
+from indigo.api.partners import ChainFiguresApi, PartnerReportApi, ResidenceStatusApi
 from indigo.api.persons import PersonContactsApi, PersonDetailApi, PersonSearchApi
 from indigo.api.requests import InformationRequestListApi, InformationRequestReplyApi
 from indigo.api.sponsors import (
@@ -60,6 +60,7 @@ urlpatterns = [
     path("products/<slug:code>", ProductDetailApi.as_view(), name="product"),
     path("measures", MeasuresApi.as_view(), name="measures"),
     path("residence-status", ResidenceStatusApi.as_view(), name="residence-status"),
+    path("chain-figures", ChainFiguresApi.as_view(), name="chain-figures"),
     path("partner-reports", PartnerReportApi.as_view(), name="partner-reports"),
     path("subscriptions", SubscriptionListApi.as_view(), name="subscriptions"),
     path(

@@ -46,6 +46,7 @@ from indigo.demo.organisation import (
     demo_colleagues_create,
     demo_organisation_create,
 )
+from indigo.demo.partners import demo_partner_application
 from indigo.demo.people import PersonGenerator
 from indigo.demo.replay import Replay
 from indigo.demo.scenario import SCENARIO_PERSON, SCENARIO_PRODUCTS, scenario_plans
@@ -149,6 +150,12 @@ def demo_load(
                 out.line(f"Loading demo applications: {done}/{count}")
         out.line("Handing out work from the queues")
         loader.finish()
+        showcase = demo_partner_application(users=loader.users)
+        loader.report.notes.append(
+            f"Application {showcase.reference} (family, received today): the sponsor's date "
+            "of birth and income came from the BRP and income simulators; log in as "
+            "`partner` to ask about V-number 4100220301 at /api/v1/residence-status."
+        )
     report = loader.report
     report.seconds = time.monotonic() - started
     out.line(

@@ -61,6 +61,11 @@ class PartnerAdapter:
     confirms: tuple[str, ...] = ()
     #: Document types the portal no longer asks for, because this partner supplies them.
     documents: tuple[str, ...] = ()
+    #: The products it supplies for; None: any product.
+    products: frozenset[str] | None = None
+
+    def supplies_for(self, product_code: str | None) -> bool:
+        return product_code is None or self.products is None or product_code in self.products
 
     def subject_for(self, application) -> dict | None:
         """What to ask about for this application (e.g. {"bsn": …}); None: nothing."""
@@ -100,10 +105,13 @@ def adapters() -> list[PartnerAdapter]:
     return [adapter_for(name) for name in settings.INDIGO_PARTNERS]
 
 
-def supplied_facts() -> frozenset[str]:
-    """Facts some configured partner fills: nobody asks the applicant for them."""
-    return frozenset(name for adapter in adapters() for name in adapter.facts)
+def supplied_facts(product_code: str | None = None) -> frozenset[str]:
+    """Facts some configured partner fills for the product: nobody asks the applicant."""
+    return frozenset(name for a in adapters() if a.supplies_for(product_code) for name in a.facts)
 
 
-def supplied_documents() -> frozenset[str]:
-    return frozenset(code for adapter in adapters() for code in adapter.documents)
+def supplied_documents(product_code: str | None = None) -> frozenset[str]:
+    """Documents some configured partner supplies for the product: not asked for."""
+    return frozenset(
+        code for a in adapters() if a.supplies_for(product_code) for code in a.documents
+    )

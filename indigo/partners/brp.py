@@ -104,6 +104,7 @@ class Brp(PartnerAdapter):
     name = "brp"
     label = "BRP"
     facts = ("sponsor_date_of_birth",)
+    products = FAMILY_PRODUCTS
     confirms = ("relationship_registered",)
 
     def subject_for(self, application) -> dict | None:

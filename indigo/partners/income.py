@@ -99,6 +99,7 @@ class Income(PartnerAdapter):
     label = "UWV / Belastingdienst"
     facts = ("sponsor_gross_monthly_income", "income_duration_months")
     documents = ("income-statement",)
+    products = FAMILY_PRODUCTS
 
     def subject_for(self, application) -> dict | None:
         if application.product.code not in FAMILY_PRODUCTS:

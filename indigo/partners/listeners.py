@@ -9,7 +9,7 @@ from indigo.partners.services import partner_calls_plan
 from indigo.rules.waiting import Waiting, waiting_source
 
 
-@on_event(EventKind.RECEIVED, EventKind.FACT_RECORDED)
+@on_event(EventKind.RECEIVED, EventKind.FACT_RECORDED, EventKind.NOTIFIED)
 def ask_partners(event) -> None:
     # A partner's own answer never makes another question necessary.
     if event.payload.get("source") == "partner":

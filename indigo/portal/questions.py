@@ -147,7 +147,7 @@ PRODUCT_QUESTIONS: dict[str, tuple[Question, ...]] = {
 def questions_for(product_code: str) -> tuple[Question, ...]:
     """What the applicant is asked: never a fact that a partner agency supplies
     (`indigo.partners`: the BRP, UWV and the Tax Administration, …)."""
-    supplied = supplied_facts()
+    supplied = supplied_facts(product_code)
     return tuple(
         q for q in PRODUCT_QUESTIONS.get(product_code, (TRAVEL_DOCUMENT,)) if q.fact not in supplied
     )

@@ -154,7 +154,7 @@ def draft_document_remove(*, draft: Draft, document_type_code: str) -> None:
 
 def draft_documents_done(*, draft: Draft, offer: Offer) -> Draft:
     present = set(draft.documents.values_list("document_type__code", flat=True))
-    present |= supplied_documents()  # a partner agency supplies these
+    present |= supplied_documents(offer.product.code)  # a partner agency supplies these
     missing = [
         link.document_type.name
         for link in offer.version.versiondocumenttype_set.select_related("document_type")

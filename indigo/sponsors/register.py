@@ -22,6 +22,7 @@ class RecognisedSponsorRegister(PartnerAdapter):
     name = "sponsor-register"
     label = "Register of recognised sponsors"
     facts = tuple(dict.fromkeys(RECOGNITION_FACT.values()))
+    products = frozenset(PRODUCT_CATEGORY)
 
     def subject_for(self, application) -> dict | None:
         category = PRODUCT_CATEGORY.get(application.product.code)

@@ -8,6 +8,7 @@ from indigo.staff import remedy_views as remedies
 app_name = "staff"
 urlpatterns = [
     path("applications", views.application_list, name="application-list"),
+    path("chain", views.chain, name="chain"),
     path("applications/<str:reference>", views.application_detail, name="application-detail"),
     path(
         "applications/<str:reference>/requests",

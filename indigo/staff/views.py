@@ -1,5 +1,7 @@
 """Staff screens: thin views over the cases and dossier selectors and services."""
 
+from datetime import date, timedelta
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -7,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from indigo import clock, limits
-from indigo.accounts.decorators import staff_required
+from indigo.accounts.decorators import manager_required, staff_required
 from indigo.cases import selectors, services
 from indigo.cases.access import application_view_record, applications_seen
 from indigo.cases.deadline import deadline_of
@@ -20,6 +22,7 @@ from indigo.dossier.selectors import document_accesses_of, documents_of
 from indigo.errors import DomainError
 from indigo.organisation.decorators import may_required
 from indigo.organisation.permissions import Action, may
+from indigo.partners.figures import DEFAULT_DAYS, partner_figures, product_figures
 from indigo.partners.selectors import partner_calls_of
 from indigo.penalties import selectors as penalty_selectors
 from indigo.penalties.services import notice_of_default_register
@@ -242,3 +245,26 @@ def notice_of_default(request, reference: str):
                 messages.success(request, _("The notice of default was registered."))
             return redirect("staff:application-detail", reference=reference)
     return application_detail(request, reference, notice_form=form, status=400)
+
+
+@manager_required
+def chain(request):
+    """The chain figures for managers: waiting time and failures per partner, and the
+    share of facts from partners per product."""
+    since = _since_param(request)
+    return render(
+        request,
+        "staff/chain.html",
+        {
+            "since": since,
+            "partners": partner_figures(since=since),
+            "products": product_figures(since=since),
+        },
+    )
+
+
+def _since_param(request):
+    try:
+        return date.fromisoformat(request.GET.get("since", ""))
+    except ValueError:
+        return clock.today() - timedelta(days=DEFAULT_DAYS)

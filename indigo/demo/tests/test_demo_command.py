@@ -21,7 +21,7 @@ def test_demo_without_serving_loads_the_data_and_prints_the_logins(mail_dir):
         assert login.username in text
         assert login.password in text
     assert "Loading demo applications: 20/20" in text
-    assert Application.objects.count() == 20 + 3
+    assert Application.objects.count() == 20 + 3 + 1  # and the partners showcase
     # The e-mails to the student (who has a portal account) left, as files.
     mails = [path.read_text() for path in mail_dir.iterdir()]
     assert mails and all("To: applicant@demo.indigo.invalid" in mail for mail in mails)

@@ -35,7 +35,11 @@ RECORDS = {
     "letter-sent",
     "view-received",
     "intention-letter-sent",
+    "partner-asked",
+    "partner-answered",
 }
+# Written by the system itself (the partner adapters through the worker), without a user.
+BY_THE_SYSTEM = {"partner-asked", "partner-answered"}
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +123,12 @@ def test_every_history_starts_with_its_receipt_and_only_moves_forward(demo):
         assert events[0].action == "receive"
         assert events[0].effective_on == application.received_on
         assert dates == sorted(dates), application.reference
-        assert all(event.actor_id for event in events)
+        assert all(
+            event.actor_id
+            or event.action in BY_THE_SYSTEM
+            or event.payload.get("source") == "partner"
+            for event in events
+        )
         # Records carry no reason of their own (a grant the rules propose needs no
         # motivation); every step a person takes does.
         lifecycle_steps = [e for e in events[1:] if e.action not in RECORDS]
@@ -236,3 +245,22 @@ def test_the_sponsor_login_works_for_a_university_with_the_students_application(
 
     assert Role.SPONSOR in {Role(g) for g in sponsor.groups.values_list("name", flat=True)}
     assert ("Restrepo Gómez", "study") in visible
+
+
+@pytest.mark.django_db
+def test_a_family_application_shows_facts_from_the_brp_and_income_simulators(_loaded):
+    from indigo.partners.models import PartnerCall
+    from indigo.rules.models import Fact
+
+    application = Application.objects.get(applicant__v_number="4100220301")
+    facts = {
+        f.name: f for f in Fact.objects.filter(application=application, source=Fact.Source.PARTNER)
+    }
+
+    assert application.product.code == "family-partner"
+    assert facts["sponsor_date_of_birth"].source_detail.startswith("BRP (Haal Centraal")
+    assert facts["sponsor_gross_monthly_income"].source_detail.startswith("UWV")
+    calls = PartnerCall.objects.filter(application=application)
+    assert {c.partner for c in calls} == {"brp", "income"}
+    assert all(str(c.request_id) in facts[c.facts[0]].source_detail for c in calls)
+    assert "partner" in _loaded.output

@@ -53,7 +53,7 @@ def fill_until_documents(client, product: str, answers: dict, personal=None):
 
 def upload_required(client, offer) -> None:
     """Upload what the portal asks: the required documents no partner agency supplies."""
-    supplied = supplied_documents()
+    supplied = supplied_documents(offer.product.code)
     for link in offer.version.versiondocumenttype_set.filter(required=True):
         if link.document_type.code not in supplied:
             upload(client, offer.product.code, link.document_type.code)

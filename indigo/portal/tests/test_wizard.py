@@ -307,3 +307,12 @@ def test_the_portal_is_for_applicants_only(client, db):
     client.force_login(user_with_role("caseworker"))
 
     assert client.get(reverse("portal:home")).status_code == 403
+
+
+def test_a_product_no_partner_supplies_for_still_asks_for_the_income_statement(portal):
+    # The income register answers for family reunification only.
+    fill_until_documents(portal, "permanent-residence-eu", PERMANENT_ANSWERS)
+
+    html = portal.get(step_url("permanent-residence-eu", "documents")).content.decode()
+
+    assert 'value="income-statement"' in html

@@ -105,7 +105,7 @@ def _document_rows(offer, draft, bound: DocumentForm | None = None):
     links = offer.version.versiondocumenttype_set.select_related("document_type").order_by(
         "-required", "document_type__code"
     )
-    supplied = supplied_documents()
+    supplied = supplied_documents(offer.product.code)
     for link in links:
         kind = link.document_type
         if kind.code in supplied:
