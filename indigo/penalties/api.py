@@ -56,6 +56,9 @@ class PenaltyPartOutput(serializers.Serializer):
     days = serializers.IntegerField()
     amount_eur = serializers.DecimalField(source="amount", max_digits=10, decimal_places=2)
     maximum_eur = serializers.DecimalField(source="maximum", max_digits=10, decimal_places=2)
+    fix_by = serializers.DateField(
+        help_text="Awb 4:18: the amount is to be set by decision by this day.", default=None
+    )
 
 
 class CourtPenaltyOutput(PenaltyPartOutput):

@@ -74,6 +74,9 @@ def test_a_decision_notified_on_day_20_stops_the_penalty_at_497_euros(late):
         19,
         "497.00",
     )
+    # Awb 4:18: the amount is set by decision within two weeks after the last day (19).
+    last_day = received + timedelta(days=14 + 18)
+    assert penalty["administrative"]["fix_by"] == (last_day + timedelta(days=14)).isoformat()
 
 
 def test_a_notice_before_the_period_passed_is_registered_with_a_message(late):
