@@ -73,6 +73,7 @@ class PenaltyOutput(serializers.Serializer):
     notice_received_on = serializers.DateField(source="notice.received_on", default=None)
     decided_on = serializers.DateField()
     administrative = PenaltyPartOutput()
+    earlier = PenaltyPartOutput(many=True, help_text="Penalties of earlier decisions.")
     court = serializers.SerializerMethodField()
     total_eur = serializers.DecimalField(source="total", max_digits=10, decimal_places=2)
     source = serializers.CharField(source="rules.source", default=None)
