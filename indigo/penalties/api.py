@@ -56,6 +56,9 @@ class PenaltyPartOutput(serializers.Serializer):
     days = serializers.IntegerField()
     amount_eur = serializers.DecimalField(source="amount", max_digits=10, decimal_places=2)
     maximum_eur = serializers.DecimalField(source="maximum", max_digits=10, decimal_places=2)
+    fix_by = serializers.DateField(
+        help_text="Awb 4:18: the amount is to be set by decision by this day.", default=None
+    )
 
 
 class CourtPenaltyOutput(PenaltyPartOutput):
@@ -70,6 +73,7 @@ class PenaltyOutput(serializers.Serializer):
     notice_received_on = serializers.DateField(source="notice.received_on", default=None)
     decided_on = serializers.DateField()
     administrative = PenaltyPartOutput()
+    earlier = PenaltyPartOutput(many=True, help_text="Penalties of earlier decisions.")
     court = serializers.SerializerMethodField()
     total_eur = serializers.DecimalField(source="total", max_digits=10, decimal_places=2)
     source = serializers.CharField(source="rules.source", default=None)

@@ -12,7 +12,9 @@ Administrative penalty (dwangsom, Awb 4:17):
   for at most ``max_days`` days; the Algemene termijnenwet does not apply to them;
 - it stops on the day of the decision: that day and later days are not counted;
 - no administrative penalty for the processes the rules exempt (asylum, since
-  10 July 2020).
+  10 July 2020);
+- once it stopped (a decision, or the maximum), the agency sets the amount by decision
+  within ``fix_within_days`` (two weeks) after the last penalty day (Awb 4:18): `fix_by`.
 
 A court-set penalty (rechterlijke dwangsom) runs from the day after the date the court
 set for the decision, at the court's own amount per day, up to the court's cap.
@@ -46,6 +48,7 @@ class Penalty:
     days: int = 0
     amount: Decimal = ZERO
     maximum: Decimal = ZERO
+    fix_by: date | None = None  # Awb 4:18: set the amount by decision by this day
 
     @property
     def can_run(self) -> bool:
@@ -106,6 +109,10 @@ def administrative_penalty(
         state = State.NOT_STARTED
     else:
         state = State.RUNNING
+    fix_by = None
+    if state in (State.STOPPED, State.MAXIMUM) and days:
+        last_day = starts_on + timedelta(days=days - 1)
+        fix_by = last_day + timedelta(days=rules.fix_within_days)
     return Penalty(
         state,
         starts_on=starts_on,
@@ -113,6 +120,7 @@ def administrative_penalty(
         days=days,
         amount=amount_for_days(rules, days),
         maximum=rules.max_total_eur,
+        fix_by=fix_by,
     )
 
 

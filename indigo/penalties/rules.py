@@ -35,6 +35,7 @@ class PenaltyRules:
     exempt_processes: frozenset[str]
     source: str
     exemption_source: str = ""
+    fix_within_days: int = 14
     notes: str = ""
 
 
@@ -51,7 +52,7 @@ class PenaltyRulesReader(Reader):
             raw,
             where,
             required={"valid_from", "grace_days", "max_days", "max_total_eur", "bands", "source"},
-            optional={"exempt_processes", "exemption_source", "notes"},
+            optional={"exempt_processes", "exemption_source", "notes", "fix_within_days"},
         )
         if entry is None or valid_from is None:
             return None
@@ -79,6 +80,7 @@ class PenaltyRulesReader(Reader):
             source=self.text(entry, "source", where),
             exemption_source=self.text(entry, "exemption_source", where, blank=True),
             notes=self.text(entry, "notes", where, blank=True),
+            fix_within_days=self.whole_number(entry, "fix_within_days", where, minimum=0) or 14,
         )
         if rules.exempt_processes and not rules.exemption_source:
             self.error(where, "exemption_source", "an exemption needs its source")

@@ -28,10 +28,17 @@ class ApplicationPenalty:
     administrative: Penalty
     court: list[tuple[CourtPenalty, Penalty]] = field(default_factory=list)
     decided_on: date | None = None
+    # Penalties of earlier decisions on the same application (the first decision, then
+    # the decision on an objection: Awb 7:14 applies 4:17 to it); they have stopped.
+    earlier: list[Penalty] = field(default_factory=list)
 
     @property
     def total(self) -> Decimal:
-        return self.administrative.amount + sum((p.amount for _c, p in self.court), ZERO)
+        return (
+            self.administrative.amount
+            + sum((p.amount for p in self.earlier), ZERO)
+            + sum((p.amount for _c, p in self.court), ZERO)
+        )
 
     @property
     def warning(self) -> bool:
@@ -67,24 +74,39 @@ def _with_penalty_facts(qs):
     )
 
 
+def _administrative(application: Application, notice: NoticeOfDefault, *, on: date):
+    rules = rules_on(notice.received_on)
+    decided_on = _decided_on(application, after=notice.received_on)
+    penalty = administrative_penalty(
+        rules=rules,
+        process=application.product.process,
+        period_ends=notice.period_ends,
+        notice_received_on=notice.received_on,
+        on=on,
+        decided_on=decided_on if decided_on and decided_on <= on else None,
+    )
+    return rules, decided_on, penalty
+
+
 def penalty_of(*, application: Application, on: date) -> ApplicationPenalty:
-    """The penalty of `application` on day `on` (the first valid notice counts; a later
-    notice does not restart it)."""
+    """The penalty of `application` on day `on`.
+
+    One penalty per decision awaited: the first valid notice before a decision counts
+    (a later notice about the same decision does not restart it); a notice about a later
+    decision (on an objection) starts a penalty of its own.
+    """
     notices = [n for n in application.notices_of_default.all() if n.received_on <= on]
-    valid = [n for n in notices if not n.premature]
-    notice = valid[0] if valid else (notices[-1] if notices else None)
-    rules = rules_on(notice.received_on) if notice else None
-    decided_on = None
+    per_decision: dict[date | None, NoticeOfDefault] = {}
+    for notice in notices:
+        if not notice.premature:
+            ended = _decided_on(application, after=notice.received_on)
+            per_decision.setdefault(ended if ended and ended <= on else None, notice)
+    awaited = sorted(per_decision, key=lambda end: (end is None, end or date.max))
+    earlier = [_administrative(application, per_decision[end], on=on)[2] for end in awaited[:-1]]
+    notice = per_decision[awaited[-1]] if awaited else (notices[-1] if notices else None)
+    rules, decided_on = None, None
     if notice is not None:
-        decided_on = _decided_on(application, after=notice.received_on)
-        administrative = administrative_penalty(
-            rules=rules,
-            process=application.product.process,
-            period_ends=notice.period_ends,
-            notice_received_on=notice.received_on,
-            on=on,
-            decided_on=decided_on if decided_on and decided_on <= on else None,
-        )
+        rules, decided_on, administrative = _administrative(application, notice, on=on)
     else:
         administrative = Penalty("no-notice")
     court = []
@@ -111,6 +133,7 @@ def penalty_of(*, application: Application, on: date) -> ApplicationPenalty:
         administrative=administrative,
         court=court,
         decided_on=decided_on,
+        earlier=earlier,
     )
 
 

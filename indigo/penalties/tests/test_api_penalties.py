@@ -74,6 +74,9 @@ def test_a_decision_notified_on_day_20_stops_the_penalty_at_497_euros(late):
         19,
         "497.00",
     )
+    # Awb 4:18: the amount is set by decision within two weeks after the last day (19).
+    last_day = received + timedelta(days=14 + 18)
+    assert penalty["administrative"]["fix_by"] == (last_day + timedelta(days=14)).isoformat()
 
 
 def test_a_notice_before_the_period_passed_is_registered_with_a_message(late):
@@ -123,3 +126,35 @@ def test_applicants_cannot_register_notices_through_the_staff_endpoint(late):
     )
 
     assert response.status_code in (403, 404)
+
+
+def test_a_late_decision_on_the_objection_runs_a_penalty_of_its_own(late):
+    from indigo.objections.services import objection_register
+
+    caseworker = client_for("caseworker")
+    received = late.decision_due + timedelta(days=1)
+    caseworker.post(
+        url(late, "notices-of-default"), {"received_on": received.isoformat()}, format="json"
+    )
+    day_20 = received + timedelta(days=14 + 19)
+    with time_machine.travel(day_20, tick=False):
+        decided = decide(late, actor=caseworker.user, outcome="refuse")
+        objection = objection_register(
+            actor=caseworker.user, application=decided, lodged_on=day_20, grounds="No."
+        )
+    second = objection.decision_due + timedelta(days=1)
+    with time_machine.travel(second, tick=False):
+        response = caseworker.post(
+            url(late, "notices-of-default"), {"received_on": second.isoformat()}, format="json"
+        )
+    assert response.json()["premature"] is False
+    on = second + timedelta(days=14)  # the first day of the second penalty
+
+    penalty = caseworker.get(url(late, f"penalty?on={on.isoformat()}")).json()
+
+    assert penalty["earlier"][0]["amount_eur"] == "497.00"
+    assert (penalty["administrative"]["days"], penalty["administrative"]["amount_eur"]) == (
+        1,
+        "23.00",
+    )
+    assert penalty["total_eur"] == "520.00"

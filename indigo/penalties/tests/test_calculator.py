@@ -217,3 +217,21 @@ def test_the_amount_for_n_days_is_the_sum_of_its_bands(n):
     )
 
     assert amount_for_days(RULES_2026, n) == Decimal(expected)
+
+
+def test_after_the_maximum_the_amount_is_set_by_decision_within_two_weeks():
+    # Day 42 is 27 April 2026; Awb 4:18: the decision on the amount by 11 May 2026.
+    assert penalty(date(2026, 6, 1)).fix_by == date(2026, 5, 11)
+    assert RULES_2026.fix_within_days == 14
+
+
+def test_after_a_decision_on_day_20_the_amount_is_set_two_weeks_after_day_19():
+    day_20 = date(2026, 3, 17) + timedelta(days=19)
+
+    result = penalty(date(2026, 6, 1), decided_on=day_20)
+
+    assert result.fix_by == date(2026, 3, 17) + timedelta(days=18 + 14)
+
+
+def test_while_the_penalty_runs_there_is_no_date_to_set_it_yet():
+    assert penalty(date(2026, 3, 20)).fix_by is None
