@@ -25,11 +25,12 @@ Definitions (the measures build on these):
 - *ended_on*: decided_on or the day of withdrawal, whichever came first.
 """
 
+from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max
 
 from indigo import clock
 from indigo.cases.event_kinds import EventKind as K
@@ -52,9 +53,8 @@ class Lookups:
 
     def __init__(self):
         self._norms: dict = {}
-        self._members: dict = {}
+        self._members: dict | None = None
         self._processes = dict(Product.objects.values_list("code", "process"))
-        self._users: dict[str, int] = {}
 
     def norm_due(self, *, product, version_from, group, received_on):
         key = (product, version_from, group)
@@ -68,13 +68,12 @@ class Lookups:
 
     def unit_of(self, *, username, product, on) -> str:
         process = self._processes.get(product)
-        if username not in self._members:
-            self._members[username] = list(
-                Membership.objects.filter(user__username=username)
-                .select_related("unit")
-                .order_by("-temporary", "valid_from", "unit__code")
-            )
-        for m in self._members[username]:
+        if self._members is None:  # every membership at once: a few thousand rows
+            self._members = defaultdict(list)
+            rows = Membership.objects.select_related("unit").annotate(username=F("user__username"))
+            for m in rows.order_by("-temporary", "valid_from", "unit__code"):
+                self._members[m.username].append(m)
+        for m in self._members.get(username, ()):
             serves = process in (m.unit.processes or [])
             if serves and m.valid_from <= on and (m.valid_to is None or m.valid_to >= on):
                 return m.unit.code
