@@ -47,6 +47,7 @@ from indigo.demo.organisation import (
     demo_organisation_create,
 )
 from indigo.demo.people import PersonGenerator
+from indigo.demo.quality import demo_quality_load
 from indigo.demo.replay import Replay
 from indigo.demo.scenario import SCENARIO_PERSON, SCENARIO_PRODUCTS, scenario_plans
 from indigo.demo.sponsor_org import demo_sponsor_load
@@ -149,6 +150,7 @@ def demo_load(
                 out.line(f"Loading demo applications: {done}/{count}")
         out.line("Handing out work from the queues")
         loader.finish()
+        loader.report.notes += demo_quality_load(rng=rng, today=today)
     report = loader.report
     report.seconds = time.monotonic() - started
     out.line(

@@ -234,3 +234,19 @@ def test_the_sponsor_login_works_for_a_university_with_the_students_application(
 
     assert Role.SPONSOR in {Role(g) for g in sponsor.groups.values_list("name", flat=True)}
     assert ("Restrepo Gómez", "study") in visible
+
+
+def test_the_quality_dashboards_show_the_demos_data(demo, client):
+    from django.contrib.auth import get_user_model
+
+    from indigo.quality.models import AdviceForm, ApplicationFact, TelephonyDay
+
+    assert ApplicationFact.objects.count() == demo.applications
+    assert AdviceForm.objects.exists()
+    assert TelephonyDay.objects.count() == 28
+    client.force_login(get_user_model().objects.get(username="admin"))
+    response = client.get("/quality/", {"from": "2025-06-16", "to": "2026-06-15"})
+    values = {row["key"]: row["value"] for row in response.context["rows"]}
+    assert values["intake"] > 0 and values["output"] > 0
+    assert values["reachability_share"] > 0.7
+    assert "Quality:" in demo.output
