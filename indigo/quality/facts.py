@@ -27,7 +27,7 @@ Definitions (the measures build on these):
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 
 from django.db import transaction
 from django.db.models import F, Max
@@ -42,10 +42,6 @@ from indigo.quality.models import ApplicationFact, FactWatermark
 
 HANDLE = "handle"
 _OWNERSHIP = {K.OWNERSHIP_TAKEN.value, K.OWNER_REASSIGNED.value, K.TASK_ASSIGNED.value}
-# Events written in a transaction still open when the refresh ran get an id below the
-# watermark only if they commit late; re-reading this much of the recent past catches
-# them (recomputing a fact is idempotent).
-OVERLAP = timedelta(minutes=10)
 
 
 class Lookups:
@@ -179,26 +175,36 @@ def _store(facts: list) -> None:
     )
 
 
-def facts_refresh(*, batch: int = 2000) -> int:
+def facts_refresh(*, batch: int = 2000, overlap: bool = False) -> int:
     """Bring the facts up to date with the events written since the last refresh.
 
-    Returns the number of applications whose fact was recomputed. Idempotent; cheap
-    (one query) when nothing happened.
+    Reads events by id above the watermark (a range of the primary key: one cheap query
+    when nothing happened). An event whose transaction committed after a refresh may
+    carry an id below that refresh's watermark; `overlap` (the worker's job) therefore
+    reads again from the watermark of the job's previous run, which catches every
+    transaction shorter than the job's interval. Recomputing a fact is idempotent.
+    Returns the number of applications whose fact was recomputed.
     """
     with transaction.atomic():
         mark, _ = FactWatermark.objects.select_for_update().get_or_create(pk=1)
-        since = (mark.refreshed_at - OVERLAP) if mark.refreshed_at else None
-        started = clock.now()
-        changed = ApplicationEvent.objects.filter(id__gt=mark.last_event_id)
-        if since is not None:
-            changed = changed | ApplicationEvent.objects.filter(occurred_at__gte=since)
+        lower = min(mark.previous_event_id, mark.last_event_id) if overlap else mark.last_event_id
         top = ApplicationEvent.objects.aggregate(top=Max("id"))["top"] or 0
-        ids = sorted(set(changed.values_list("application_id", flat=True)))
+        if top <= lower:
+            return 0
+        ids = sorted(
+            set(
+                ApplicationEvent.objects.filter(id__gt=lower, id__lte=top).values_list(
+                    "application_id", flat=True
+                )
+            )
+        )
         lookups = Lookups()
         for start in range(0, len(ids), batch):
             _store(facts_for(ids[start : start + batch], lookups=lookups))
+        if overlap:
+            mark.previous_event_id = mark.last_event_id
         mark.last_event_id = max(mark.last_event_id, top)
-        mark.refreshed_at = started
+        mark.refreshed_at = clock.now()
         mark.save()
     return len(ids)
 
@@ -215,11 +221,12 @@ def facts_rebuild(*, batch: int = 2000) -> int:
         for start in range(0, len(ids), batch):
             _store(facts_for(ids[start : start + batch], lookups=lookups))
         FactWatermark.objects.update_or_create(
-            pk=1, defaults={"last_event_id": top, "refreshed_at": clock.now()}
+            pk=1,
+            defaults={"last_event_id": top, "previous_event_id": top, "refreshed_at": clock.now()},
         )
     return len(ids)
 
 
 def facts_job() -> str:
-    """The worker's periodic job."""
-    return f"{facts_refresh()} application facts refreshed"
+    """The worker's periodic job (with the overlap for late commits)."""
+    return f"{facts_refresh(overlap=True)} application facts refreshed"

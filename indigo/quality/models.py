@@ -64,6 +64,8 @@ class FactWatermark(models.Model):
     """How far the incremental refresh has read the event history (one row)."""
 
     last_event_id = models.BigIntegerField(default=0)
+    # The watermark before the worker's last run: its next run reads again from here.
+    previous_event_id = models.BigIntegerField(default=0)
     refreshed_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
