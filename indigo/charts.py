@@ -213,7 +213,7 @@ def line_chart_svg(
             raise ValueError("every series needs one value per label")
     figure = Figure(figsize=(width, height))
     FigureCanvasSVG(figure)
-    left, right, bottom, top = 0.04, 0.98, 0.17, 0.74
+    left, right, bottom, top = 0.06, 0.95, 0.17, 0.74
     peak = max([v for _n, vs in series for v in vs if v is not None] + [0]) or 1
     step = (right - left) / max(len(labels) - 1, 1)
 
