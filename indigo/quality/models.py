@@ -51,6 +51,22 @@ class ApplicationFact(models.Model):
             models.Index(fields=["ended_on", "received_on"], name="quality_fact_stock"),
             models.Index(fields=["unit", "decided_on"], name="quality_fact_unit_decided"),
             models.Index(fields=["product", "decided_on"], name="quality_fact_product_decided"),
+            # The stock today: the open applications by receipt (index-only at millions).
+            models.Index(
+                fields=["received_on", "product", "unit"],
+                condition=Q(ended_on__isnull=True),
+                name="quality_fact_open",
+            ),
+            models.Index(
+                fields=["withdrawn_on"],
+                condition=Q(withdrawn_on__isnull=False),
+                name="quality_fact_withdrawn",
+            ),
+            models.Index(
+                fields=["objection_lodged_on"],
+                condition=Q(objection_lodged_on__isnull=False),
+                name="quality_fact_objection",
+            ),
         ]
         permissions = [
             ("view_all_measures", "Can see the measures of every unit (directorate, chain)")
