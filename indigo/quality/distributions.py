@@ -61,12 +61,7 @@ def throughput_distribution(query: MeasureQuery) -> list[tuple[Band, int]]:
 def stock_by_age(query: MeasureQuery) -> dict[str, list[int]]:
     """{product: counts per age band} of the stock at the end of the period."""
     on = query.date_to
-    rows = (
-        open_on(facts_filtered(query), on)
-        .values("product", "received_on")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    rows = open_on(query, on).values("product", "received_on").annotate(n=Count("pk")).order_by()
     out: dict[str, list[int]] = defaultdict(lambda: [0] * len(AGE_BANDS))
     for row in rows:
         out[row["product"]][_band(AGE_BANDS, (on - row["received_on"]).days)] += row["n"]

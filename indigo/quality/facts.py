@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Count, F, Max
 
 from indigo import clock
 from indigo.cases.event_kinds import EventKind as K
@@ -38,7 +38,7 @@ from indigo.cases.models import ApplicationEvent
 from indigo.catalog.models import CustomerGroup, Product
 from indigo.deadlines.periods import add_period
 from indigo.organisation.models import Membership
-from indigo.quality.models import ApplicationFact, FactWatermark
+from indigo.quality.models import ApplicationFact, FactWatermark, OpenStock
 
 HANDLE = "handle"
 _OWNERSHIP = {K.OWNERSHIP_TAKEN.value, K.OWNER_REASSIGNED.value, K.TASK_ASSIGNED.value}
@@ -169,9 +169,55 @@ def facts_for(application_ids: list[int], *, lookups: Lookups | None = None) -> 
 _FIELDS = [f.name for f in ApplicationFact._meta.concrete_fields if f.name != "application"]
 
 
+_STOCK_KEY = ("received_on", "product", "unit", "customer_group", "channel")
+
+
 def _store(facts: list) -> None:
+    """Write the facts and move the open-stock counts by what changed."""
+    delta: dict[tuple, int] = defaultdict(int)
+    old = ApplicationFact.objects.filter(
+        pk__in=[f.application_id for f in facts], ended_on__isnull=True
+    ).values_list(*_STOCK_KEY)
+    for key in old:
+        delta[key] -= 1
+    for fact in facts:
+        if fact.ended_on is None:
+            delta[tuple(getattr(fact, k) for k in _STOCK_KEY)] += 1
     ApplicationFact.objects.bulk_create(
         facts, update_conflicts=True, unique_fields=["application"], update_fields=_FIELDS
+    )
+    _stock_move({k: d for k, d in delta.items() if d})
+
+
+def _stock_move(delta: dict[tuple, int]) -> None:
+    if not delta:
+        return
+    days = {key[0] for key in delta}
+    current = {
+        tuple(getattr(row, k) for k in _STOCK_KEY): row
+        for row in OpenStock.objects.filter(received_on__in=days)
+    }
+    rows = []
+    for key, change in delta.items():
+        row = current.get(key) or OpenStock(**dict(zip(_STOCK_KEY, key, strict=True)), n=0)
+        row.n += change
+        rows.append(row)
+    OpenStock.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=list(_STOCK_KEY), update_fields=["n"]
+    )
+
+
+def open_stock_rebuild() -> None:
+    """The open-stock counts from the facts, from scratch."""
+    OpenStock.objects.all().delete()
+    rows = (
+        ApplicationFact.objects.filter(ended_on__isnull=True)
+        .values(*_STOCK_KEY)
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    OpenStock.objects.bulk_create(
+        [OpenStock(n=row.pop("count"), **row) for row in rows], batch_size=5000
     )
 
 
@@ -219,7 +265,13 @@ def facts_rebuild(*, batch: int = 2000) -> int:
         ids = list(Application.objects.order_by("pk").values_list("pk", flat=True))
         lookups = Lookups()
         for start in range(0, len(ids), batch):
-            _store(facts_for(ids[start : start + batch], lookups=lookups))
+            ApplicationFact.objects.bulk_create(
+                facts_for(ids[start : start + batch], lookups=lookups),
+                update_conflicts=True,
+                unique_fields=["application"],
+                update_fields=_FIELDS,
+            )
+        open_stock_rebuild()
         FactWatermark.objects.update_or_create(
             pk=1,
             defaults={"last_event_id": top, "previous_event_id": top, "refreshed_at": clock.now()},

@@ -207,3 +207,28 @@ class TelephonyDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.queue} on {self.day}"
+
+
+class OpenStock(models.Model):
+    """How many applications are open now, by receipt day and the four dimensions: an
+    aggregate of `ApplicationFact` (ended_on empty) kept in step by the facts refresh,
+    so the stock and its age at a million applications are read from a few thousand
+    rows. `facts_rebuild` recomputes it; a test holds the two equal."""
+
+    received_on = models.DateField()
+    product = models.SlugField(max_length=60)
+    unit = models.SlugField(max_length=60, blank=True)
+    customer_group = models.SlugField(max_length=60, blank=True)
+    channel = models.CharField(max_length=20)
+    n = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["received_on", "product", "unit", "customer_group", "channel"],
+                name="quality_open_stock_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.n} open {self.product} received {self.received_on}"

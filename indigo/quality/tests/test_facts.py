@@ -9,7 +9,7 @@ from indigo.cases.event_kinds import EventKind as K
 from indigo.cases.services import application_act
 from indigo.decisions.tests.factories import final_decision, to_decision
 from indigo.quality.facts import facts_job, facts_rebuild, facts_refresh
-from indigo.quality.models import ApplicationFact
+from indigo.quality.models import ApplicationFact, OpenStock
 from indigo.quality.tests.conftest import record
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +17,14 @@ pytestmark = pytest.mark.django_db
 
 def _table():
     return {f.pk: model_to_dict(f) for f in ApplicationFact.objects.order_by("pk")}
+
+
+def _stock():
+    return {
+        (s.received_on, s.product, s.unit, s.customer_group, s.channel): s.n
+        for s in OpenStock.objects.all()
+        if s.n
+    }
 
 
 def test_refreshing_step_by_step_gives_the_same_facts_as_a_rebuild(apply, clerk):
@@ -31,10 +39,12 @@ def test_refreshing_step_by_step_gives_the_same_facts_as_a_rebuild(apply, clerk)
     record(b, K.WITHDRAWN, date(2026, 7, 12), decision_due="2026-10-08")
     apply(date(2026, 7, 20))
     facts_refresh()
-    incremental = _table()
+    incremental, stock = _table(), _stock()
     assert len(incremental) == 3
+    assert sum(stock.values()) == 1  # only the one received on 20 July is open
     facts_rebuild()
     assert _table() == incremental
+    assert _stock() == stock
     assert incremental[a.pk]["unit"] == "economic-zwolle"
     assert incremental[a.pk]["on_time"] is True
     assert incremental[b.pk]["ended_on"] == date(2026, 7, 12)
