@@ -77,6 +77,14 @@ clean:
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/indigo_bench
 BENCH_ARGS ?=
 
+# Quality dashboards and /api/v1/measures at a million applications (issue 15), and
+# a national year through the capacity simulation.
+BENCH_QUALITY_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/indigo_bench_quality
+.PHONY: bench-quality
+bench-quality: install
+	DATABASE_URL=$(BENCH_QUALITY_DATABASE_URL) $(BIN)/python bench/quality_measures.py $(BENCH_ARGS)
+	DATABASE_URL=$(BENCH_QUALITY_DATABASE_URL) $(BIN)/python bench/bench_simulation.py
+
 .PHONY: bench
 BENCH_HTTP_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/indigo_bench_http
 BENCH_PAGES_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/indigo_bench_pages

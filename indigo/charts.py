@@ -15,6 +15,7 @@ values are written on the bars needs no axis.
 """
 
 import io
+import math
 import re
 import uuid
 import xml.etree.ElementTree as ET
@@ -190,7 +191,7 @@ def _strip_for_inlining(root: ET.Element) -> None:
 # by marker and hatch too (colour is never the only signal, WCAG 1.4.1).
 SERIES = ("#154273", "#8b1a10", "#275937", "#5c3200", "#4b2a70", "#1a1a1a")
 MARKERS = ("o", "s", "^", "D", "v", "x")
-HATCHES = ("", "///", "...", "xxx", "\\\\\\", "---")
+HATCHES = ("", "///", "\\\\\\", "---", "|||", "xxx")
 
 
 def line_chart_svg(
@@ -202,27 +203,66 @@ def line_chart_svg(
     width: float = 5.6,
     height: float = 3.0,
 ) -> str:
-    """Trend lines over the labels (weeks, months); None is a gap in a line."""
-    figure = Figure(figsize=(width, height))
-    FigureCanvasSVG(figure)
-    axes = figure.add_axes((0.1, 0.2, 0.86, 0.62))
-    xs = list(range(len(labels)))
-    for i, (name, values) in enumerate(series):
+    """Trend lines over the labels (weeks, months); None is a gap in a line.
+
+    Drawn straight onto the figure like the bar chart (no Axes: ~10x cheaper), with the
+    highest value written at the top left as the scale and a legend line above.
+    """
+    for _name, values in series:
         if len(values) != len(labels):
             raise ValueError("every series needs one value per label")
-        ys = [float("nan") if v is None else v for v in values]
-        axes.plot(
-            xs, ys, color=SERIES[i % len(SERIES)], marker=MARKERS[i % len(MARKERS)], label=name
+    figure = Figure(figsize=(width, height))
+    FigureCanvasSVG(figure)
+    left, right, bottom, top = 0.06, 0.95, 0.17, 0.74
+    peak = max([v for _n, vs in series for v in vs if v is not None] + [0]) or 1
+    step = (right - left) / max(len(labels) - 1, 1)
+
+    def x(i):
+        return left + step * i if len(labels) > 1 else (left + right) / 2
+
+    for i, (name, values) in enumerate(series):
+        colour, marker = SERIES[i % len(SERIES)], MARKERS[i % len(MARKERS)]
+        segment: list[tuple[float, float]] = []
+        for j, value in enumerate([*values, None]):
+            if value is not None:
+                segment.append((x(j), bottom + (top - bottom) * value / peak))
+                continue
+            if segment:
+                xs, ys = zip(*segment, strict=True)
+                figure.lines.append(
+                    Line2D(
+                        xs,
+                        ys,
+                        transform=figure.transFigure,
+                        figure=figure,
+                        color=colour,
+                        marker=marker,
+                        markersize=4,
+                        linewidth=1.6,
+                    )
+                )
+            segment = []
+        figure.lines.append(
+            Line2D(
+                [0.04 + 0.31 * (i % 3), 0.08 + 0.31 * (i % 3)],
+                [0.93 - 0.06 * (i // 3)] * 2,
+                transform=figure.transFigure,
+                figure=figure,
+                color=colour,
+                marker=marker,
+                markersize=4,
+                linewidth=1.6,
+            )
         )
-    _style_axes(axes, labels, ylabel)
-    if series:
-        axes.legend(
-            loc="lower left",
-            bbox_to_anchor=(0, 1.02),
-            ncols=min(len(series), 3),
-            frameon=False,
-            fontsize=FONT_SIZE - 2,
+        figure.text(
+            0.09 + 0.31 * (i % 3),
+            0.93 - 0.06 * (i // 3),
+            str(name),
+            va="center",
+            fontsize=FONT_SIZE - 3,
+            color=TEXT,
         )
+    _frame(figure, labels, x, left, right, bottom, top, peak, ylabel)
     return _inline_svg(figure, title=title)
 
 
@@ -235,47 +275,105 @@ def stacked_bar_chart_svg(
     width: float = 5.6,
     height: float = 3.2,
 ) -> str:
-    """Bars of several parts stacked (e.g. the stock by age per product)."""
-    figure = Figure(figsize=(width, height))
-    FigureCanvasSVG(figure)
-    axes = figure.add_axes((0.1, 0.22, 0.86, 0.58))
-    xs = list(range(len(labels)))
-    bottom = [0.0] * len(labels)
-    for i, (name, values) in enumerate(series):
+    """Bars of several parts stacked (e.g. the stock by age per product), told apart by
+    colour and hatch, with a legend above."""
+    for _name, values in series:
         if len(values) != len(labels):
             raise ValueError("every series needs one value per label")
-        axes.bar(
-            xs,
-            values,
-            bottom=bottom,
-            color=SERIES[i % len(SERIES)],
-            label=name,
-            hatch=HATCHES[i % len(HATCHES)] or None,
-            edgecolor="white",
-            linewidth=0.5,
+    figure = Figure(figsize=(width, height))
+    FigureCanvasSVG(figure)
+    left, right, bottom, top = 0.04, 0.98, 0.17, 0.74
+    totals = [sum(vs[j] for _n, vs in series) for j in range(len(labels))]
+    peak = max([*totals, 0]) or 1
+    slot = (right - left) / max(len(labels), 1)
+
+    def x(j):
+        return left + slot * (j + 0.5)
+
+    base = [0.0] * len(labels)
+    for i, (name, values) in enumerate(series):
+        colour, hatch = SERIES[i % len(SERIES)], HATCHES[i % len(HATCHES)] or None
+        for j, value in enumerate(values):
+            if value:
+                figure.patches.append(
+                    Rectangle(
+                        (x(j) - slot * 0.32, bottom + (top - bottom) * base[j] / peak),
+                        slot * 0.64,
+                        (top - bottom) * value / peak,
+                        transform=figure.transFigure,
+                        figure=figure,
+                        facecolor=colour,
+                        hatch=hatch,
+                        edgecolor="white",
+                        linewidth=0.5,
+                    )
+                )
+            base[j] += value
+        figure.patches.append(
+            Rectangle(
+                (0.04 + 0.24 * (i % 4), 0.91 - 0.06 * (i // 4)),
+                0.03,
+                0.04,
+                transform=figure.transFigure,
+                figure=figure,
+                facecolor=colour,
+                hatch=hatch,
+                edgecolor="white",
+                linewidth=0.5,
+            )
         )
-        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-    _style_axes(axes, labels, ylabel)
-    if series:
-        axes.legend(
-            loc="lower left",
-            bbox_to_anchor=(0, 1.02),
-            ncols=min(len(series), 4),
-            frameon=False,
-            fontsize=FONT_SIZE - 2,
+        figure.text(
+            0.08 + 0.24 * (i % 4),
+            0.93 - 0.06 * (i // 4),
+            str(name),
+            va="center",
+            fontsize=FONT_SIZE - 4,
+            color=TEXT,
         )
+    _frame(figure, labels, x, left, right, bottom, top, peak, ylabel)
     return _inline_svg(figure, title=title)
 
 
-def _style_axes(axes, labels: Sequence[str], ylabel: str) -> None:
-    step = max(1, len(labels) // 8)  # at most ~8 readable labels under the axis
-    axes.set_xticks(list(range(0, len(labels), step)))
-    axes.set_xticklabels([str(labels[i]) for i in range(0, len(labels), step)])
-    axes.tick_params(labelsize=FONT_SIZE - 3, colors=TEXT)
-    for side in ("top", "right"):
-        axes.spines[side].set_visible(False)
-    for side in ("left", "bottom"):
-        axes.spines[side].set_color(BASELINE)
-    axes.set_ylim(bottom=0)
-    if ylabel:
-        axes.set_ylabel(ylabel, fontsize=FONT_SIZE - 2, color=TEXT)
+def _frame(figure, labels, x, left, right, bottom, top, peak, ylabel) -> None:
+    """Baseline, at most ~8 labels under it, and the scale (the top value) on the left."""
+    figure.lines.append(
+        Line2D(
+            [left, right],
+            [bottom, bottom],
+            transform=figure.transFigure,
+            figure=figure,
+            color=BASELINE,
+            linewidth=1,
+        )
+    )
+    figure.lines.append(
+        Line2D(
+            [left, right],
+            [top, top],
+            transform=figure.transFigure,
+            figure=figure,
+            color=BASELINE,
+            linewidth=0.5,
+            linestyle=":",
+        )
+    )
+    every = max(1, math.ceil(len(labels) / 8))
+    for j in range(0, len(labels), every):
+        figure.text(
+            x(j),
+            bottom - 0.03,
+            str(labels[j]),
+            ha="center",
+            va="top",
+            fontsize=FONT_SIZE - 3,
+            color=TEXT,
+        )
+    figure.text(
+        left,
+        top + 0.015,
+        f"{_number(round(peak, 1))} {ylabel}".strip(),
+        ha="left",
+        va="bottom",
+        fontsize=FONT_SIZE - 3,
+        color=TEXT,
+    )

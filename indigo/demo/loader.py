@@ -48,6 +48,7 @@ from indigo.demo.organisation import (
 )
 from indigo.demo.partners import demo_partner_application
 from indigo.demo.people import PersonGenerator
+from indigo.demo.quality import demo_quality_load
 from indigo.demo.replay import Replay
 from indigo.demo.scenario import SCENARIO_PERSON, SCENARIO_PRODUCTS, scenario_plans
 from indigo.demo.sponsor_org import demo_sponsor_load
@@ -156,6 +157,7 @@ def demo_load(
             "of birth and income came from the BRP and income simulators; log in as "
             "`partner` to ask about V-number 4100220301 at /api/v1/residence-status."
         )
+        loader.report.notes += demo_quality_load(rng=rng, today=today)
     report = loader.report
     report.seconds = time.monotonic() - started
     out.line(

@@ -47,9 +47,13 @@ class ForecastAccuracy(MeasureProvider):
         columns = ["application_id", "decided_on"] + (
             [query.group_by] if query.group_by in DIMENSIONS else []
         )
-        facts = {row["application_id"]: row for row in decided.values(*columns)}
-        latest: dict[int, ForecastSnapshot] = {}
         snapshots = ForecastSnapshot.objects.filter(application_id__in=decided.values("pk"))
+        with_forecast = set(snapshots.values_list("application_id", flat=True))
+        facts = {
+            row["application_id"]: row
+            for row in decided.filter(pk__in=with_forecast).values(*columns)
+        }
+        latest: dict[int, ForecastSnapshot] = {}
         for snap in snapshots.order_by("made_on").iterator():
             fact = facts.get(snap.application_id)
             if fact and snap.made_on <= fact["decided_on"] - timedelta(days=LEAD_DAYS):

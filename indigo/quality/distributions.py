@@ -7,11 +7,11 @@ receipt day) and bucket in Python, so their cost does not grow with the stock.
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from indigo.quality.measures.base import MeasureQuery
-from indigo.quality.measures.core import facts_filtered
+from indigo.quality.measures.core import facts_filtered, open_on
 
 
 @dataclass(frozen=True)
@@ -61,14 +61,7 @@ def throughput_distribution(query: MeasureQuery) -> list[tuple[Band, int]]:
 def stock_by_age(query: MeasureQuery) -> dict[str, list[int]]:
     """{product: counts per age band} of the stock at the end of the period."""
     on = query.date_to
-    rows = (
-        facts_filtered(query)
-        .filter(received_on__lte=on)
-        .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=on))
-        .values("product", "received_on")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    rows = open_on(query, on).values("product", "received_on").annotate(n=Count("pk")).order_by()
     out: dict[str, list[int]] = defaultdict(lambda: [0] * len(AGE_BANDS))
     for row in rows:
         out[row["product"]][_band(AGE_BANDS, (on - row["received_on"]).days)] += row["n"]

@@ -25,11 +25,12 @@ Definitions (the measures build on these):
 - *ended_on*: decided_on or the day of withdrawal, whichever came first.
 """
 
+from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Count, F, Max
 
 from indigo import clock
 from indigo.cases.event_kinds import EventKind as K
@@ -37,14 +38,10 @@ from indigo.cases.models import ApplicationEvent
 from indigo.catalog.models import CustomerGroup, Product
 from indigo.deadlines.periods import add_period
 from indigo.organisation.models import Membership
-from indigo.quality.models import ApplicationFact, FactWatermark
+from indigo.quality.models import ApplicationFact, FactWatermark, OpenStock
 
 HANDLE = "handle"
 _OWNERSHIP = {K.OWNERSHIP_TAKEN.value, K.OWNER_REASSIGNED.value, K.TASK_ASSIGNED.value}
-# Events written in a transaction still open when the refresh ran get an id below the
-# watermark only if they commit late; re-reading this much of the recent past catches
-# them (recomputing a fact is idempotent).
-OVERLAP = timedelta(minutes=10)
 
 
 class Lookups:
@@ -52,9 +49,8 @@ class Lookups:
 
     def __init__(self):
         self._norms: dict = {}
-        self._members: dict = {}
+        self._members: dict | None = None
         self._processes = dict(Product.objects.values_list("code", "process"))
-        self._users: dict[str, int] = {}
 
     def norm_due(self, *, product, version_from, group, received_on):
         key = (product, version_from, group)
@@ -68,13 +64,12 @@ class Lookups:
 
     def unit_of(self, *, username, product, on) -> str:
         process = self._processes.get(product)
-        if username not in self._members:
-            self._members[username] = list(
-                Membership.objects.filter(user__username=username)
-                .select_related("unit")
-                .order_by("-temporary", "valid_from", "unit__code")
-            )
-        for m in self._members[username]:
+        if self._members is None:  # every membership at once: a few thousand rows
+            self._members = defaultdict(list)
+            rows = Membership.objects.select_related("unit").annotate(username=F("user__username"))
+            for m in rows.order_by("-temporary", "valid_from", "unit__code"):
+                self._members[m.username].append(m)
+        for m in self._members.get(username, ()):
             serves = process in (m.unit.processes or [])
             if serves and m.valid_from <= on and (m.valid_to is None or m.valid_to >= on):
                 return m.unit.code
@@ -174,32 +169,88 @@ def facts_for(application_ids: list[int], *, lookups: Lookups | None = None) -> 
 _FIELDS = [f.name for f in ApplicationFact._meta.concrete_fields if f.name != "application"]
 
 
+_STOCK_KEY = ("received_on", "product", "unit", "customer_group", "channel")
+
+
 def _store(facts: list) -> None:
+    """Write the facts and move the open-stock counts by what changed."""
+    delta: dict[tuple, int] = defaultdict(int)
+    old = ApplicationFact.objects.filter(
+        pk__in=[f.application_id for f in facts], ended_on__isnull=True
+    ).values_list(*_STOCK_KEY)
+    for key in old:
+        delta[key] -= 1
+    for fact in facts:
+        if fact.ended_on is None:
+            delta[tuple(getattr(fact, k) for k in _STOCK_KEY)] += 1
     ApplicationFact.objects.bulk_create(
         facts, update_conflicts=True, unique_fields=["application"], update_fields=_FIELDS
     )
+    _stock_move({k: d for k, d in delta.items() if d})
 
 
-def facts_refresh(*, batch: int = 2000) -> int:
+def _stock_move(delta: dict[tuple, int]) -> None:
+    if not delta:
+        return
+    days = {key[0] for key in delta}
+    current = {
+        tuple(getattr(row, k) for k in _STOCK_KEY): row
+        for row in OpenStock.objects.filter(received_on__in=days)
+    }
+    rows = []
+    for key, change in delta.items():
+        row = current.get(key) or OpenStock(**dict(zip(_STOCK_KEY, key, strict=True)), n=0)
+        row.n += change
+        rows.append(row)
+    OpenStock.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=list(_STOCK_KEY), update_fields=["n"]
+    )
+
+
+def open_stock_rebuild() -> None:
+    """The open-stock counts from the facts, from scratch."""
+    OpenStock.objects.all().delete()
+    rows = (
+        ApplicationFact.objects.filter(ended_on__isnull=True)
+        .values(*_STOCK_KEY)
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    OpenStock.objects.bulk_create(
+        [OpenStock(n=row.pop("count"), **row) for row in rows], batch_size=5000
+    )
+
+
+def facts_refresh(*, batch: int = 2000, overlap: bool = False) -> int:
     """Bring the facts up to date with the events written since the last refresh.
 
-    Returns the number of applications whose fact was recomputed. Idempotent; cheap
-    (one query) when nothing happened.
+    Reads events by id above the watermark (a range of the primary key: one cheap query
+    when nothing happened). An event whose transaction committed after a refresh may
+    carry an id below that refresh's watermark; `overlap` (the worker's job) therefore
+    reads again from the watermark of the job's previous run, which catches every
+    transaction shorter than the job's interval. Recomputing a fact is idempotent.
+    Returns the number of applications whose fact was recomputed.
     """
     with transaction.atomic():
         mark, _ = FactWatermark.objects.select_for_update().get_or_create(pk=1)
-        since = (mark.refreshed_at - OVERLAP) if mark.refreshed_at else None
-        started = clock.now()
-        changed = ApplicationEvent.objects.filter(id__gt=mark.last_event_id)
-        if since is not None:
-            changed = changed | ApplicationEvent.objects.filter(occurred_at__gte=since)
+        lower = min(mark.previous_event_id, mark.last_event_id) if overlap else mark.last_event_id
         top = ApplicationEvent.objects.aggregate(top=Max("id"))["top"] or 0
-        ids = sorted(set(changed.values_list("application_id", flat=True)))
+        if top <= lower:
+            return 0
+        ids = sorted(
+            set(
+                ApplicationEvent.objects.filter(id__gt=lower, id__lte=top).values_list(
+                    "application_id", flat=True
+                )
+            )
+        )
         lookups = Lookups()
         for start in range(0, len(ids), batch):
             _store(facts_for(ids[start : start + batch], lookups=lookups))
+        if overlap:
+            mark.previous_event_id = mark.last_event_id
         mark.last_event_id = max(mark.last_event_id, top)
-        mark.refreshed_at = started
+        mark.refreshed_at = clock.now()
         mark.save()
     return len(ids)
 
@@ -214,13 +265,20 @@ def facts_rebuild(*, batch: int = 2000) -> int:
         ids = list(Application.objects.order_by("pk").values_list("pk", flat=True))
         lookups = Lookups()
         for start in range(0, len(ids), batch):
-            _store(facts_for(ids[start : start + batch], lookups=lookups))
+            ApplicationFact.objects.bulk_create(
+                facts_for(ids[start : start + batch], lookups=lookups),
+                update_conflicts=True,
+                unique_fields=["application"],
+                update_fields=_FIELDS,
+            )
+        open_stock_rebuild()
         FactWatermark.objects.update_or_create(
-            pk=1, defaults={"last_event_id": top, "refreshed_at": clock.now()}
+            pk=1,
+            defaults={"last_event_id": top, "previous_event_id": top, "refreshed_at": clock.now()},
         )
     return len(ids)
 
 
 def facts_job() -> str:
-    """The worker's periodic job."""
-    return f"{facts_refresh()} application facts refreshed"
+    """The worker's periodic job (with the overlap for late commits)."""
+    return f"{facts_refresh(overlap=True)} application facts refreshed"

@@ -73,13 +73,17 @@ def _date(params, name: str) -> date | None:
         ) from None
 
 
-def measures_answer(query: MeasureQuery, *, refresh: bool = True) -> dict:
+def measures_answer(
+    query: MeasureQuery, *, refresh: bool = True, only: set[str] | None = None
+) -> dict:
     """The measures with their definitions, ready for the API and the screens."""
     if refresh:
         facts_refresh()
-    values = measures_compute(query)
+    values = measures_compute(query, only=only)
+    computed = set(next(iter(values.values()), {})) if values else set()
     definitions = {
         m.key: {"label": str(m.label), "definition": str(m.definition), "kind": m.kind}
         for m in measure_definitions()
+        if only is None or m.key in computed
     }
     return {"query": query, "definitions": definitions, "groups": values}

@@ -94,7 +94,11 @@ def dashboard(request):
         context["error"] = holder["error"]
         return render(request, "quality/dashboard.html", context, status=400)
     answer = measures_answer(query)
-    weekly = measures_answer(_with(query, group_by="week"), refresh=False)
+    weekly = measures_answer(
+        _with(query, group_by="week"),
+        refresh=False,
+        only={"intake", "output", "stock", "on_time_share", "within_norm_share"},
+    )
     weeks = list(weekly["groups"].items())
     throughput = distributions.throughput_distribution(query)
     stock_age = distributions.stock_by_age(query)

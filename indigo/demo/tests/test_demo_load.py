@@ -264,3 +264,19 @@ def test_a_family_application_shows_facts_from_the_brp_and_income_simulators(_lo
     assert {c.partner for c in calls} == {"brp", "income"}
     assert all(str(c.request_id) in facts[c.facts[0]].source_detail for c in calls)
     assert "partner" in _loaded.output
+
+
+def test_the_quality_dashboards_show_the_demos_data(demo, client):
+    from django.contrib.auth import get_user_model
+
+    from indigo.quality.models import AdviceForm, ApplicationFact, TelephonyDay
+
+    assert ApplicationFact.objects.count() == demo.applications
+    assert AdviceForm.objects.exists()
+    assert TelephonyDay.objects.count() == 28
+    client.force_login(get_user_model().objects.get(username="admin"))
+    response = client.get("/quality/", {"from": "2025-06-16", "to": "2026-06-15"})
+    values = {row["key"]: row["value"] for row in response.context["rows"]}
+    assert values["intake"] > 0 and values["output"] > 0
+    assert values["reachability_share"] > 0.7
+    assert "Quality:" in demo.output

@@ -101,3 +101,14 @@ def test_accuracy_against_the_actual_decision_dates(queue, apply, today):
     figures = measures_answer(august_september)["groups"][""]
     assert figures["forecasts_checked"] == 2
     assert figures["forecast_accuracy_share"] == 0.5
+
+
+def test_the_portal_shows_the_forecast_beside_the_legal_date(queue, client, settings):
+    settings.INDIGO_DEV_LOGIN = True
+    account = user_with_role("applicant", username="valentina")
+    queue.applicant.user = account
+    queue.applicant.save(update_fields=["user"])
+    client.force_login(account)
+    page = client.get(f"/portal/applications/{queue.reference}").content.decode()
+    assert "You will hear from us most likely between 1 and 4 weeks" in page
+    assert "There are 3 applications before yours." in page

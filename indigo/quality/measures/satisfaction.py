@@ -166,25 +166,21 @@ class SatisfactionMeasures(MeasureProvider):
             or query.channel
         ):
             return
-        members = (
-            Membership.objects.filter(
-                Q(valid_to__isnull=True) | Q(valid_to__gte=query.date_from),
-                valid_from__lte=query.date_to,
-                user__groups__name__in=_WORKERS,
-            )
-            .select_related("unit")
-            .distinct()
+        members = Membership.objects.filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=query.date_from),
+            valid_from__lte=query.date_to,
+            user__groups__name__in=_WORKERS,
         )
         if query.unit:
             members = members.filter(unit__code=query.unit)
         if query.units_allowed is not None:
             members = members.filter(unit__code__in=query.units_allowed)
         days: dict[str, int] = defaultdict(int)
-        for m in members:
-            first = max(m.valid_from, query.date_from)
-            last = min(m.valid_to or query.date_to, query.date_to)
-            g = m.unit.code if query.group_by == "unit" else ""
-            days[g] += max(0, (last - first).days + 1)
+        rows = members.values_list("pk", "unit__code", "valid_from", "valid_to").distinct()
+        for _pk, unit, valid_from, valid_to in rows:
+            first = max(valid_from, query.date_from)
+            last = min(valid_to or query.date_to, query.date_to)
+            days[unit if query.group_by == "unit" else ""] += max(0, (last - first).days + 1)
         decided = facts_filtered(query).filter(
             decided_on__gte=query.date_from, decided_on__lte=query.date_to
         )

@@ -8,8 +8,8 @@ from django.forms.models import model_to_dict
 from indigo.cases.event_kinds import EventKind as K
 from indigo.cases.services import application_act
 from indigo.decisions.tests.factories import final_decision, to_decision
-from indigo.quality.facts import facts_rebuild, facts_refresh
-from indigo.quality.models import ApplicationFact
+from indigo.quality.facts import facts_job, facts_rebuild, facts_refresh
+from indigo.quality.models import ApplicationFact, OpenStock
 from indigo.quality.tests.conftest import record
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +17,14 @@ pytestmark = pytest.mark.django_db
 
 def _table():
     return {f.pk: model_to_dict(f) for f in ApplicationFact.objects.order_by("pk")}
+
+
+def _stock():
+    return {
+        (s.received_on, s.product, s.unit, s.customer_group, s.channel): s.n
+        for s in OpenStock.objects.all()
+        if s.n
+    }
 
 
 def test_refreshing_step_by_step_gives_the_same_facts_as_a_rebuild(apply, clerk):
@@ -31,22 +39,31 @@ def test_refreshing_step_by_step_gives_the_same_facts_as_a_rebuild(apply, clerk)
     record(b, K.WITHDRAWN, date(2026, 7, 12), decision_due="2026-10-08")
     apply(date(2026, 7, 20))
     facts_refresh()
-    incremental = _table()
+    incremental, stock = _table(), _stock()
     assert len(incremental) == 3
+    assert sum(stock.values()) == 1  # only the one received on 20 July is open
     facts_rebuild()
     assert _table() == incremental
+    assert _stock() == stock
     assert incremental[a.pk]["unit"] == "economic-zwolle"
     assert incremental[a.pk]["on_time"] is True
     assert incremental[b.pk]["ended_on"] == date(2026, 7, 12)
 
 
-def test_a_refresh_with_nothing_new_recomputes_nothing(apply, today):
+def test_a_refresh_with_nothing_new_recomputes_nothing(apply):
     apply(date(2026, 6, 1))
     assert facts_refresh() == 1
-    today.shift(3600)
-    assert facts_refresh() == 1  # the overlap re-reads the last minutes once more
-    today.shift(3600)
     assert facts_refresh() == 0
+
+
+def test_the_job_reads_again_from_its_previous_run_for_late_commits(apply):
+    apply(date(2026, 6, 1))
+    assert facts_job() == "1 application facts refreshed"
+    apply(date(2026, 6, 2))
+    # The second run reads again what came after the first run's starting point.
+    assert facts_job() == "2 application facts refreshed"
+    assert facts_job() == "1 application facts refreshed"
+    assert facts_job() == "0 application facts refreshed"
 
 
 def test_facts_follow_the_real_lifecycle(clerk, apply):
