@@ -394,13 +394,15 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {"request_id": {"()": "indigo.operations.request_id.RequestIdFilter"}},
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"}
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "indigo.operations.logs.JsonFormatter"},
     },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
             "filters": ["request_id"],
-            "formatter": "plain",
+            # INDIGO_LOG_FORMAT=json in production: one JSON object per line.
+            "formatter": "json" if os.environ.get("INDIGO_LOG_FORMAT") == "json" else "plain",
         }
     },
     "loggers": {
