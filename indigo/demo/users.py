@@ -87,6 +87,13 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
         "Sponsor",
         "A university's international office, a recognised sponsor (erkend referent)",
     ),
+    DemoLogin(
+        "privacy",
+        Role.PRIVACY,
+        "Priya",
+        "Privacy",
+        "Who saw a person's data (/staff/privacy/access-log), e.g. V-number of a demo person",
+    ),
 )
 DEMO_USERNAMES = tuple(login.username for login in DEMO_LOGINS)
 
