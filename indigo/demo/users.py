@@ -94,6 +94,13 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
         "Prosecutor",
         "The public prosecutor: POST /api/v1/residence-status with a V-number and a purpose",
     ),
+    DemoLogin(
+        "privacy",
+        Role.PRIVACY,
+        "Priya",
+        "Privacy",
+        "Who saw a person's data (/staff/privacy/access-log), e.g. V-number of a demo person",
+    ),
 )
 DEMO_USERNAMES = tuple(login.username for login in DEMO_LOGINS)
 

@@ -61,7 +61,12 @@ def fresh_database():
 
 
 def _indigo(command: str, *, database_url: str, var: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "DATABASE_URL": database_url, "INDIGO_VAR_DIR": str(var)}
+    env = {
+        "INDIGO_SECRET_KEY": "restore-test-" + "x" * 40,  # production settings want one
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "INDIGO_VAR_DIR": str(var),
+    }
     return subprocess.run(
         [sys.executable, "-m", "indigo", command],
         env=env,
