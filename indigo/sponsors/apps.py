@@ -9,6 +9,7 @@ class SponsorsConfig(AppConfig):
 
     def ready(self) -> None:
         from indigo import append_only
+        from indigo.sponsors import steps  # noqa: F401  (the system confirms recognition)
         from indigo.sponsors.models import ChangeReport
 
         append_only.register(ChangeReport)
