@@ -83,7 +83,12 @@ _TRANSITIONS = [
         S.ASSESSMENT,
         _("Start assessment"),
         guards=("work.has-owner",),
-        effects=("work.take-ownership", "work.open-assessment-tasks", "work.refresh-urgency"),
+        effects=(
+            "work.take-ownership",
+            "work.open-assessment-tasks",
+            "sponsors.confirm-recognition",
+            "work.refresh-urgency",
+        ),
     ),
     Transition(
         "propose-decision",

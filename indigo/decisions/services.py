@@ -41,7 +41,10 @@ from indigo.rules.context import RuleContext
 from indigo.rules.findings import Outcome
 
 Out = Decision.Outcome
-FAST_TRACK_STATUSES = (Status.ASSESSMENT, Status.DECISION)
+# From arrival: a complete, vouched application of a recognised sponsor is ready for the
+# caseworker's approval the moment it arrives (issue 11); intake and assessment are
+# started on the way.
+FAST_TRACK_STATUSES = (Status.RECEIVED, Status.INTAKE, Status.ASSESSMENT, Status.DECISION)
 
 
 def _conditions(findings) -> str:
@@ -346,6 +349,12 @@ def decision_fast_track(*, actor, application: Application) -> Application:
         _check_may_decide(actor=actor, application=app, action=Action.DECISION_FAST_TRACK)
         # Events keep system reasons in English, like the other services.
         reason = "Fast track: the recognised sponsor vouched and every condition is met."
+        for status, step in (
+            (Status.RECEIVED, "start-intake"),
+            (Status.INTAKE, "start-assessment"),
+        ):
+            if app.status == status:
+                app = application_act(actor=actor, application=app, action=step, reason=reason)
         if app.status == Status.ASSESSMENT:
             app = application_act(
                 actor=actor, application=app, action="propose-decision", reason=reason

@@ -9,7 +9,10 @@ class SponsorsConfig(AppConfig):
 
     def ready(self) -> None:
         from indigo import append_only
-        from indigo.sponsors import uploads  # noqa: F401 (the worker's job for CSV uploads)
+        from indigo.sponsors import (
+            steps,  # noqa: F401  (the system confirms recognition)
+            uploads,  # noqa: F401 (the worker's job for CSV uploads)
+        )
         from indigo.sponsors.models import ChangeReport
 
         append_only.register(ChangeReport)

@@ -488,3 +488,23 @@ def advice_request(
             },
         )
     return task
+
+
+def task_complete_known(*, application: Application, code: str, actor, result: str) -> None:
+    """Close the application's open tasks of `code` with what the system already knows
+    (inside the caller's transaction); the event names the source."""
+    for task in Task.objects.select_for_update().filter(
+        application=application, code=code, state=OPEN
+    ):
+        task.state = Task.State.DONE
+        task.outcome = Task.Outcome.NO_CONCERNS
+        task.result = result
+        task.completed_at = clock.now()
+        task.save(update_fields=["state", "outcome", "result", "completed_at"])
+        event_record(
+            application=application,
+            actor=actor,
+            action=EventKind.TASK_COMPLETED,
+            reason=f"Known to Indigo: {result}",
+            payload={"task": task.code, "outcome": task.outcome},
+        )

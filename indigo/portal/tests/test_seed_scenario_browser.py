@@ -118,9 +118,12 @@ def test_a_sponsored_student_is_granted_on_the_fast_track_and_collects_her_card(
     staff.goto(f"{live_server.url}/staff/applications/{reference}")
 
     # The judicial records agency answers: no entry (the only open condition).
+    # The picker offers this product's facts; the value is asked as yes or no.
+    picker = staff.get_by_role("group", name="Record a fact")
+    picker.get_by_label("Fact", exact=True).select_option("criminal_record")
+    picker.get_by_role("button", name="Choose this fact").click()
     facts = staff.get_by_role("group", name="Record a fact")
-    facts.get_by_label("Fact", exact=True).select_option("criminal_record")
-    facts.get_by_label("Value", exact=True).fill("false")
+    facts.get_by_role("radio", name="No").check()
     facts.get_by_label("Where it comes from").select_option("partner")
     facts.get_by_label("Source detail (optional)").fill("Justid")
     facts.get_by_role("button", name="Record the fact").click()
@@ -158,7 +161,7 @@ def test_a_sponsored_student_is_granted_on_the_fast_track_and_collects_her_card(
     student.get_by_role("button", name="Book this appointment").click()
     expect(student.get_by_text("Your appointment is booked.")).to_be_visible()
 
-    # 4. The next morning the desk identifies her and hands out the residence card.
+    # 4. The next morning the desk identifies her, takes biometrics, hands out the card.
     clock.move_to(datetime.combine(TUESDAY, time(9, 1), tzinfo=AMSTERDAM))
     desk = new_page(browser)
     staff_log_in(desk, live_server, "desk-zwolle")
@@ -168,6 +171,9 @@ def test_a_sponsored_student_is_granted_on_the_fast_track_and_collects_her_card(
     desk.get_by_label("The person matches the photo and the details of this document").check()
     desk.get_by_role("button", name="Record the identification").click()
     expect(desk.get_by_text("The applicant is identified.")).to_be_visible()
+    # The law's order: biometrics before the card (issue 11).
+    expect(desk.get_by_label("Residence card number")).to_have_count(0)
+    desk.get_by_role("button", name="Record: biometrics taken").click()
     desk.get_by_label("Residence card number").fill(CARD)
     desk.get_by_role("button", name="Record: residence document handed out").click()
     expect(
