@@ -195,6 +195,18 @@ def _grouped(qs: QuerySet, query: MeasureQuery, date_field: str, *extra, **aggre
         if extra:
             return [({"_g": ""} | row) for row in qs.values(*extra).annotate(**aggregates)]
         return [{"_g": ""} | qs.aggregate(**aggregates)]
+    if query.group_by in ("week", "month"):
+        # Group by the day itself (an index-only scan of the date's index) and add the
+        # days up to weeks or months here: every aggregate is a count or a sum.
+        merged: dict[tuple, dict] = {}
+        rows = qs.values(date_field, *extra).annotate(**aggregates).order_by()
+        for row in rows:
+            bucket = bucket_of(query, row.pop(date_field))
+            ident = (bucket, *(row[e] for e in extra))
+            into = merged.setdefault(ident, {"_g": bucket, **{e: row[e] for e in extra}})
+            for name in aggregates:
+                into[name] = (into.get(name) or 0) + (row[name] or 0)
+        return list(merged.values())
     rows = qs.annotate(_g=expr).values("_g", *extra).annotate(**aggregates).order_by()
     return [row | {"_g": key(row["_g"])} for row in rows]
 
