@@ -47,6 +47,7 @@ MANAGERS = frozenset({R.MANAGER, R.ADMIN})
 DESK_STAFF = frozenset({R.DESK, R.ADMIN})
 SPONSORS = frozenset({R.SPONSOR})
 APPLICANT = frozenset({R.APPLICANT})
+PARTNERS = frozenset({R.PARTNER})
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,33 @@ ACCESS: dict[str, Rule] = {
     # Units and their figures (managers' dashboard).
     "units_list": Rule(MANAGERS),
     "units_retrieve": Rule(MANAGERS),
+    # After the decision: objections, appeals, notices of default and the penalty
+    # (staff register them; the services refuse anyone else).
+    "objections_list": Rule(ANYONE),
+    "objections_create": Rule(STAFF, conflicts=True),
+    "objections_retrieve": Rule(ANYONE),
+    "objections_action": Rule(STAFF, conflicts=True),
+    "appeals_list": Rule(ANYONE),
+    "appeals_create": Rule(STAFF, conflicts=True),
+    "appeals_retrieve": Rule(ANYONE),
+    "appeals_action": Rule(STAFF, conflicts=True),
+    "notices_of_default_list": Rule(STAFF),
+    "notices_of_default_create": Rule(STAFF, conflicts=True),
+    "penalty_retrieve": Rule(STAFF),
+    # Complaints: anyone logged in lodges one and sees their own; staff handle them.
+    "complaints_create": Rule(ANYONE),
+    "complaints_retrieve": Rule(ANYONE),
+    "complaints_action": Rule(STAFF, conflicts=True),
+    # Quality measures: managers their units, the directorate and the chain all
+    # (indigo.quality.access.units_visible_to).
+    "measures_list": Rule(MANAGERS),
+    # Partner agencies.
+    "residence_status": Rule(PARTNERS),
+    "partner_reports_create": Rule(PARTNERS),
+    "subscriptions_list": Rule(PARTNERS),
+    "subscriptions_create": Rule(PARTNERS),
+    "subscriptions_retrieve": Rule(PARTNERS),
+    "subscriptions_destroy": Rule(PARTNERS),
 }
 
 

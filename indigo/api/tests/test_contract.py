@@ -132,13 +132,19 @@ def test_no_personal_identifier_is_a_path_or_query_parameter(spec):
     assert found == []
 
 
+def _any_value(op, name: str) -> str:
+    """A value of the path parameter's type (a UUID where the path wants one)."""
+    schema = next(p["schema"] for p in op.get("parameters", []) if p["name"] == name)
+    return "00000000-0000-0000-0000-000000000001" if schema.get("format") == "uuid" else "1"
+
+
 @pytest.mark.django_db
 def test_every_operation_but_the_public_ones_refuses_an_anonymous_caller(spec, client):
     answered = {}
     for path, method, op in operations(spec):
         if ACCESS[op["operationId"]].public:
             continue
-        url = "/api/v1" + re.sub(r"\{[^}]+\}", "1", path)
+        url = "/api/v1" + re.sub(r"\{([^}]+)\}", lambda m, op=op: _any_value(op, m[1]), path)
         response = getattr(client, method)(url)
         answered[f"{method.upper()} {path}"] = (
             response.status_code,
