@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.response import Response
@@ -42,8 +42,26 @@ class ResidenceStatusApi(APIView):
 
     @extend_schema(
         operation_id="residence_status",
+        tags=["residence-status"],
+        summary="Ask whether someone is lawfully resident",
         request=ResidenceStatusInput,
         responses=ResidenceStatusOutput,
+        examples=[
+            OpenApiExample(
+                "A question",
+                value={"v_number": "1234567890", "purpose": "Police check, case 2026-0042"},
+                request_only=True,
+            ),
+            OpenApiExample(
+                "Resident on a permit",
+                value={
+                    "lawfully_resident": True,
+                    "permit": {"product": "study", "valid_until": "2027-08-31"},
+                    "application_pending": False,
+                },
+                response_only=True,
+            ),
+        ],
         description=(
             "For partner agencies: whether the person with this V-number is lawfully "
             "resident, on which permit until when, and whether an application is pending. "
@@ -81,8 +99,22 @@ class PartnerReportApi(APIView):
 
     @extend_schema(
         operation_id="partner_reports_create",
+        tags=["partner-reports"],
+        summary="Report a registration, an arrival or an issued mvv",
         request=PartnerReportInput,
         responses={202: None},
+        examples=[
+            OpenApiExample(
+                "A municipal registration",
+                value={
+                    "v_number": "1234567890",
+                    "report": "municipal-registration",
+                    "on": "2026-02-28",
+                    "address": {"postcode": "8011 AB", "house_number": "12", "city": "Zwolle"},
+                },
+                request_only=True,
+            )
+        ],
         description=(
             "For partner agencies: report a municipal registration (with the address), an "
             "arrival at the border, or an issued entry visa (mvv) for the person with this "

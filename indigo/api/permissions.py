@@ -1,10 +1,12 @@
 """Who may call which operation of the API: one table and the lookups, in one place.
 
-Every endpoint asks this module, and only this module, two questions:
+Every endpoint asks this module two questions:
 
-1. *May this kind of user call this operation at all?* — `require(user, operation)`,
-   from the role table `ACCESS` (operation id of the OpenAPI document → roles). A "no"
-   is a 403: it depends only on who the caller is, so it reveals nothing.
+1. *May this kind of user call this operation at all?* — `require(user, operation)`.
+   `ACCESS` maps each operation of the OpenAPI document to an action of the one role-by-action
+   table (`indigo.organisation.permissions`) that the staff screens, "Get next"
+   and the services consult as well; there is no second role list here. A "no" is a
+   403: it depends only on who the caller is, so it reveals nothing.
 2. *Which objects may the caller see?* — `application_for`, `task_for`,
    `appointment_for`, `person_for`, … built on the same visibility selector as the
    screens (`indigo.cases.access.applications_visible_to`) and the same selectors of
@@ -12,151 +14,182 @@ Every endpoint asks this module, and only this module, two questions:
    an object that does not exist.
 
 Whether a step is possible now, and the finer rules (the owner decides, four eyes on a
-refusal, desk staff only at their own desk), stay in the services the screens call;
-their refusals come back as problem+json (403 / 409).
-
-The role table is meant to become the one role-by-action table shared with the screens
-and "get next"; until then the screens keep their own decorators, which this table
-mirrors (staff_required, manager_required, desk_staff_required, sponsor_required).
+refusal, which task one takes, desk staff only at their own desk), stay in the
+services the screens call, which ask the same table; their refusals come back as
+problem+json (403 / 409).
 """
 
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound
 
-from indigo.accounts.roles import STAFF_ROLES, Role, roles_of
+from indigo.accounts.roles import STAFF_ROLES, roles_of
 from indigo.cases import selectors as case_selectors
 from indigo.cases.access import applications_visible_to
 from indigo.cases.models import Applicant, Application, InformationRequest
 from indigo.contacts import selectors as contact_selectors
 from indigo.desks.models import Appointment
 from indigo.desks.selectors import desks_of
+from indigo.organisation import permissions as table
 from indigo.organisation.models import Unit
+from indigo.organisation.permissions import Action
 from indigo.sponsors import selectors as sponsor_selectors
 from indigo.work.models import Task
 
-R = Role
 STAFF = frozenset(STAFF_ROLES)
-ANYONE = frozenset(Role)
-PUBLIC = frozenset()  # no login needed
-CASE_HANDLERS = frozenset({R.CASEWORKER, R.MANAGER, R.ADMIN})
-DECIDERS = frozenset({R.CASEWORKER})  # indigo.accounts.roles.CASEWORKER_ROLES
-MANAGERS = frozenset({R.MANAGER, R.ADMIN})
-DESK_STAFF = frozenset({R.DESK, R.ADMIN})
-SPONSORS = frozenset({R.SPONSOR})
-APPLICANT = frozenset({R.APPLICANT})
 
 
 @dataclass(frozen=True)
 class Rule:
-    """Who may call an operation; `actions` narrows it per action of an action endpoint.
+    """The action of the role table an operation is; `actions` names the action per
+    action of an action endpoint (an action not named there is `action`). `public`: no
+    login needed (the catalog). An operation that is neither public nor has an action
+    is refused to everyone (and fails the contract test).
     `conflicts`: the operation can be refused with a 409 (not possible now)."""
 
-    roles: frozenset
+    action: Action | None
     conflicts: bool = False
-    actions: dict[str, frozenset] = field(default_factory=dict)
+    actions: dict[str, Action] = field(default_factory=dict)
+    public: bool = False
 
-    @property
-    def public(self) -> bool:
-        return not self.roles
+    def all_actions(self) -> set[Action]:
+        return ({self.action} if self.action else set()) | set(self.actions.values())
 
 
-# operation id (OpenAPI) → who may call it.
+PUBLIC = Rule(None, public=True)
+
+# operation id (OpenAPI) → the action of `indigo.organisation.permissions.TABLE`.
 ACCESS: dict[str, Rule] = {
     # Catalog: public information.
-    "products_list": Rule(PUBLIC),
-    "products_retrieve": Rule(PUBLIC),
-    # Applications and their dossier: everyone, filtered by visibility; the lifecycle
-    # table (indigo.cases.lifecycle) says per step which roles may take it.
-    "applications_list": Rule(ANYONE),
-    "applications_create": Rule(STAFF | APPLICANT),
-    "applications_retrieve": Rule(ANYONE),
-    "applications_action": Rule(ANYONE, conflicts=True),
-    "documents_list": Rule(ANYONE),
-    "documents_create": Rule(ANYONE),
-    "documents_content": Rule(ANYONE),
-    # Work.
-    "tasks_list": Rule(STAFF),
-    "tasks_retrieve": Rule(STAFF),
-    "tasks_next": Rule(STAFF),
+    "products_list": PUBLIC,
+    "products_retrieve": PUBLIC,
+    # Applications and their dossier: everyone, narrowed by visibility; each lifecycle
+    # step is its own `step:*` action (indigo.cases.services.application_act).
+    "applications_list": Rule(Action.APPLICATION_VIEW),
+    "applications_create": Rule(Action.APPLICATION_CREATE),
+    "applications_retrieve": Rule(Action.APPLICATION_VIEW),
+    "applications_action": Rule(Action.APPLICATION_VIEW, conflicts=True),
+    "documents_list": Rule(Action.APPLICATION_VIEW),
+    "documents_create": Rule(Action.DOCUMENT_ADD),
+    "documents_content": Rule(Action.APPLICATION_VIEW),
+    # Work: which task one may take, complete or return, the task:* actions decide in
+    # indigo.work.services, as for the screens.
+    "tasks_list": Rule(Action.TASK_WORK),
+    "tasks_retrieve": Rule(Action.TASK_WORK),
+    "tasks_next": Rule(Action.TASK_GET_NEXT),
     "tasks_action": Rule(
-        STAFF,
+        Action.TASK_WORK,
         conflicts=True,
         actions={
-            "take": STAFF,
-            "complete": STAFF,
-            "assign": STAFF,
-            "return": STAFF,
+            "take": Action.TASK_WORK,
+            "complete": Action.TASK_WORK,
+            "assign": Action.TASK_WORK,
+            "return": Action.TASK_WORK,
         },
     ),
-    # Advice on request: the owner of the case (indigo.work.services.advice_request).
-    "advice_requests_create": Rule(DECIDERS, conflicts=True),
-    # Assessment and decision.
-    "facts_list": Rule(STAFF),
-    # Staff record facts from any source; applicants and sponsors only their own
-    # statements (indigo.rules.services.fact_record).
-    "facts_create": Rule(STAFF | APPLICANT | SPONSORS, conflicts=True),
-    "findings_retrieve": Rule(STAFF),
-    "decision_retrieve": Rule(STAFF),
-    "decision_record": Rule(DECIDERS, conflicts=True),
-    "decision_approve": Rule(DECIDERS, conflicts=True),
-    "decision_fast_track": Rule(DECIDERS, conflicts=True),
+    "advice_requests_create": Rule(Action.ADVICE_REQUEST, conflicts=True),
+    # Assessment and decision: the dossier.
+    "facts_list": Rule(Action.DOSSIER_VIEW),
+    "facts_create": Rule(Action.FACT_SUBMIT, conflicts=True),
+    "findings_retrieve": Rule(Action.DOSSIER_VIEW),
+    "decision_retrieve": Rule(Action.DOSSIER_VIEW),
+    "decision_record": Rule(Action.DECISION_RECORD, conflicts=True),
+    "decision_approve": Rule(Action.DECISION_APPROVE, conflicts=True),
+    "decision_fast_track": Rule(Action.DECISION_FAST_TRACK, conflicts=True),
     # Requests to the applicant.
-    "information_requests_list": Rule(STAFF | APPLICANT),
-    "information_requests_create": Rule(CASE_HANDLERS, conflicts=True),
-    "information_requests_reply": Rule(STAFF | APPLICANT, conflicts=True),
+    "information_requests_list": Rule(Action.REQUEST_VIEW),
+    "information_requests_create": Rule(Action.REQUEST_CREATE, conflicts=True),
+    "information_requests_reply": Rule(Action.REQUEST_REPLY, conflicts=True),
     # Persons (contact centre, desks, caseworkers).
-    "persons_search": Rule(STAFF),
-    "persons_retrieve": Rule(STAFF),
-    "persons_contacts_create": Rule(STAFF),
+    "persons_search": Rule(Action.PERSON_VIEW),
+    "persons_retrieve": Rule(Action.PERSON_VIEW),
+    "persons_contacts_create": Rule(Action.CONTACT_LOG),
     # Desks and appointments.
-    "desks_list": Rule(ANYONE),
-    "desks_slots": Rule(ANYONE),
-    "appointments_create": Rule(STAFF | APPLICANT, conflicts=True),
-    "appointments_retrieve": Rule(STAFF | APPLICANT),
+    "desks_list": Rule(Action.DESK_SLOTS),
+    "desks_slots": Rule(Action.DESK_SLOTS),
+    "appointments_create": Rule(Action.APPOINTMENT_BOOK, conflicts=True),
+    "appointments_retrieve": Rule(Action.APPOINTMENT_VIEW),
     "appointments_action": Rule(
-        STAFF | APPLICANT,
+        Action.APPOINTMENT_BOOK,
         conflicts=True,
         actions={
-            "move": STAFF | APPLICANT,
-            "cancel": STAFF | APPLICANT,
-            "identify": DESK_STAFF,
-            "biometrics": DESK_STAFF,
-            "hand-out": DESK_STAFF,
-            "no-show": DESK_STAFF,
+            "move": Action.APPOINTMENT_BOOK,
+            "cancel": Action.APPOINTMENT_BOOK,
+            "identify": Action.DESK_IDENTIFY,
+            "biometrics": Action.DESK_BIOMETRICS,
+            "hand-out": Action.DESK_HAND_OUT,
+            "no-show": Action.DESK_NO_SHOW,
         },
     ),
     # Recognised sponsors.
-    "sponsor_applications_list": Rule(SPONSORS),
-    "sponsor_applications_create": Rule(SPONSORS),
-    "sponsor_applications_bulk": Rule(SPONSORS),
-    "applications_vouch": Rule(SPONSORS, conflicts=True),
-    "sponsor_change_reports_create": Rule(SPONSORS),
+    "sponsor_applications_list": Rule(Action.SPONSOR_APPLY),
+    "sponsor_applications_create": Rule(Action.SPONSOR_APPLY),
+    "sponsor_applications_bulk": Rule(Action.SPONSOR_APPLY),
+    "applications_vouch": Rule(Action.SPONSOR_VOUCH, conflicts=True),
+    "sponsor_change_reports_create": Rule(Action.SPONSOR_REPORT_CHANGE),
     # Units and their figures (managers' dashboard).
-    "units_list": Rule(MANAGERS),
-    "units_retrieve": Rule(MANAGERS),
+    "units_list": Rule(Action.UNITS_VIEW),
+    "units_retrieve": Rule(Action.UNITS_VIEW),
+    # After the decision: objections, appeals, notices of default and the penalty.
+    "objections_list": Rule(Action.APPLICATION_VIEW),
+    "objections_create": Rule(Action.OBJECTION_HANDLE, conflicts=True),
+    "objections_retrieve": Rule(Action.APPLICATION_VIEW),
+    "objections_action": Rule(Action.OBJECTION_HANDLE, conflicts=True),
+    "appeals_list": Rule(Action.APPLICATION_VIEW),
+    "appeals_create": Rule(Action.APPEAL_HANDLE, conflicts=True),
+    "appeals_retrieve": Rule(Action.APPLICATION_VIEW),
+    "appeals_action": Rule(Action.APPEAL_HANDLE, conflicts=True),
+    "notices_of_default_list": Rule(Action.PENALTY_HANDLE),
+    "notices_of_default_create": Rule(Action.PENALTY_HANDLE, conflicts=True),
+    "penalty_retrieve": Rule(Action.PENALTY_HANDLE),
+    # Complaints: anyone logged in lodges one and sees their own; staff handle them.
+    "complaints_create": Rule(Action.COMPLAINT_LODGE),
+    "complaints_retrieve": Rule(Action.COMPLAINT_VIEW),
+    "complaints_action": Rule(Action.COMPLAINT_HANDLE, conflicts=True),
+    # Quality measures (which units: indigo.quality.access.units_visible_to).
+    "measures_list": Rule(Action.MEASURES_VIEW),
+    # Partner agencies.
+    "residence_status": Rule(Action.PARTNER_RESIDENCE),
+    "partner_reports_create": Rule(Action.PARTNER_REPORT),
+    "subscriptions_list": Rule(Action.PARTNER_SUBSCRIBE),
+    "subscriptions_create": Rule(Action.PARTNER_SUBSCRIBE),
+    "subscriptions_retrieve": Rule(Action.PARTNER_SUBSCRIBE),
+    "subscriptions_destroy": Rule(Action.PARTNER_SUBSCRIBE),
 }
 
 
+def action_of(operation: str, action: str | None = None) -> Action | None:
+    """The action of the role table `operation` (with `action`) is."""
+    rule = ACCESS[operation]
+    if action is not None and action in rule.actions:
+        return rule.actions[action]
+    return rule.action
+
+
 def may(user, operation: str, action: str | None = None) -> bool:
-    """May `user` call `operation` (with `action`)? Unknown operations: no."""
+    """May `user` call `operation` (with `action`)? The role table answers. Unknown
+    operations: no."""
     rule = ACCESS.get(operation)
     if rule is None:
         return False
     if rule.public:
         return True
-    if not getattr(user, "is_authenticated", False):
-        return False
-    roles = rule.actions.get(action, rule.roles) if action is not None else rule.roles
-    return bool(roles_of(user) & roles)
+    wanted = action_of(operation, action)
+    return wanted is not None and table.may(user, wanted)
 
 
 def require(user, operation: str, action: str | None = None) -> None:
-    """403 unless the caller's role may call the operation."""
-    if not may(user, operation, action):
-        raise PermissionDenied(_("Your role does not allow this operation."))
+    """403 (problem+json, code `role-not-allowed`) unless the role table allows it."""
+    if ACCESS[operation].public:
+        return
+    wanted = action_of(operation, action)
+    if wanted is None:
+        raise table.RoleNotAllowed(
+            _("Your role does not allow this operation."), code="role-not-allowed"
+        )
+    table.require(user, wanted)
 
 
 # --- what the caller may see: 404 for anything else ------------------------------------

@@ -100,6 +100,11 @@ def add_problem_responses(result, generator, request, public):
                 codes.append("429")  # throttled (indigo.api throttling)
             codes.append("500")
             responses = operation.setdefault("responses", {})
+            for code, response in responses.items():
+                # An error response a view documents itself (e.g. with an example).
+                problem_content = response.get("content", {}).get("application/problem+json")
+                if code[0] in "45" and problem_content is not None:
+                    problem_content["schema"] = ref
             for code in codes:
                 responses.setdefault(
                     code,

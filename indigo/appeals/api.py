@@ -2,7 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
@@ -58,8 +58,36 @@ def _representative(username: str):
     return user
 
 
+APPEAL_EXAMPLE = {
+    "id": 3,
+    "level": "appeal",
+    "court": "Rechtbank Den Haag, zittingsplaats Zwolle",
+    "case_number": "NL26.1234",
+    "lodged_on": "2026-03-02",
+    "hearing_on": "2026-05-12",
+    "process_representative": "procesvertegenwoordiger",
+    "measure_requested_on": None,
+    "measure_outcome": "",
+    "measure_decided_on": None,
+    "judgment_on": None,
+    "outcome": "",
+    "new_decision_by": None,
+}
+
+
 class AppealListApi(APIView):
-    @extend_schema(operation_id="appeals_list", tags=["appeals"], responses=AppealOutput(many=True))
+    @extend_schema(
+        operation_id="appeals_list",
+        tags=["appeals"],
+        summary="The appeals against the application's decision",
+        description=(
+            "Every appeal (beroep) and higher appeal (hoger beroep) registered on the "
+            "application, with the provisional measure and the judgment. An application you "
+            "cannot see is a 404."
+        ),
+        responses=AppealOutput(many=True),
+        examples=[OpenApiExample("Appeals", value=[APPEAL_EXAMPLE], response_only=True)],
+    )
     def get(self, request, reference: str):
         application = visible_application(request, reference)
         appeals = application.appeals.select_related("process_representative")
@@ -68,8 +96,24 @@ class AppealListApi(APIView):
     @extend_schema(
         operation_id="appeals_create",
         tags=["appeals"],
+        summary="Register an appeal",
         request=AppealInput,
         responses={201: AppealOutput},
+        examples=[
+            OpenApiExample(
+                "An appeal at the district court",
+                value={
+                    "court": "Rechtbank Den Haag, zittingsplaats Zwolle",
+                    "case_number": "NL26.1234",
+                    "lodged_on": "2026-03-02",
+                    "hearing_on": "2026-05-12",
+                },
+                request_only=True,
+            ),
+            OpenApiExample(
+                "Registered", value=APPEAL_EXAMPLE, response_only=True, status_codes=["201"]
+            ),
+        ],
         description=(
             "Register an appeal (beroep) or higher appeal (hoger beroep). 409 with code "
             "`remedy-is-objection` where the decision must first be objected to; 400 when "
@@ -95,7 +139,14 @@ def _appeal(request, reference: str, appeal_id: int) -> Appeal:
 
 
 class AppealDetailApi(APIView):
-    @extend_schema(operation_id="appeals_retrieve", tags=["appeals"], responses=AppealOutput)
+    @extend_schema(
+        operation_id="appeals_retrieve",
+        tags=["appeals"],
+        summary="An appeal",
+        description="One appeal on the application, with its hearing, measure and judgment.",
+        responses=AppealOutput,
+        examples=[OpenApiExample("An appeal", value=APPEAL_EXAMPLE, response_only=True)],
+    )
     def get(self, request, reference: str, appeal_id: int):
         return Response(AppealOutput(_appeal(request, reference, appeal_id)).data)
 
@@ -137,6 +188,28 @@ class AppealActionApi(APIView):
     @extend_schema(
         operation_id="appeals_action",
         tags=["appeals"],
+        summary="Act on an appeal: hearing, provisional measure, judgment",
+        examples=[
+            OpenApiExample(
+                "record-judgment",
+                value={
+                    "judgment_on": "2026-06-01",
+                    "outcome": "well-founded",
+                    "new_decision_by": "2026-07-13",
+                },
+                request_only=True,
+            ),
+            OpenApiExample(
+                "Judgment recorded",
+                value=APPEAL_EXAMPLE
+                | {
+                    "judgment_on": "2026-06-01",
+                    "outcome": "well-founded",
+                    "new_decision_by": "2026-07-13",
+                },
+                response_only=True,
+            ),
+        ],
         parameters=[OpenApiParameter("action", str, OpenApiParameter.PATH, enum=sorted(ACTIONS))],
         request=JudgmentInput,
         responses={200: AppealOutput},

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
@@ -19,7 +19,9 @@ class ComplaintInput(serializers.Serializer):
     category = serializers.ChoiceField(choices=Complaint.Category.choices)
     description = serializers.CharField(max_length=10000)
     complainant_name = serializers.CharField(max_length=200)
-    email = serializers.EmailField(required=False, allow_blank=True, default="")
+    # No `default=""`: an empty default is not a valid e-mail address in the OpenAPI
+    # document; the view fills it in.
+    email = serializers.EmailField(required=False, allow_blank=True)
     phone = serializers.CharField(required=False, allow_blank=True, default="", max_length=40)
     postal_address = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=1000
@@ -56,12 +58,48 @@ class ComplaintOutput(serializers.Serializer):
     answer = serializers.CharField()
 
 
+COMPLAINT_EXAMPLE = {
+    "id": 12,
+    "number": "K-12",
+    "category": "handling-time",
+    "channel": "api",
+    "application": "IND-2026-000123",
+    "received_on": "2026-03-02",
+    "acknowledged_on": "2026-03-02",
+    "answer_due": "2026-04-13",
+    "handler": None,
+    "hearing": "",
+    "extended_on": None,
+    "answered_on": None,
+    "outcome": "",
+    "answer": "",
+}
+
+
 class ComplaintCreateApi(APIView):
     @extend_schema(
         operation_id="complaints_create",
         tags=["complaints"],
+        summary="Lodge a complaint",
         request=ComplaintInput,
         responses={201: ComplaintOutput},
+        examples=[
+            OpenApiExample(
+                "A complaint about the handling time",
+                value={
+                    "category": "handling-time",
+                    "description": "I have been waiting for four months.",
+                    "complainant_name": "Valentina Restrepo Gómez",
+                    "email": "valentina@example.org",
+                    "application": "IND-2026-000123",
+                    "language": "en",
+                },
+                request_only=True,
+            ),
+            OpenApiExample(
+                "Lodged", value=COMPLAINT_EXAMPLE, response_only=True, status_codes=["201"]
+            ),
+        ],
         description=(
             "Lodge a complaint (Awb chapter 9). At least one way to answer the complainant "
             "(e-mail, phone or postal address) is required. The receipt is confirmed in "
@@ -72,6 +110,7 @@ class ComplaintCreateApi(APIView):
         data = ComplaintInput(data=request.data)
         data.is_valid(raise_exception=True)
         v = dict(data.validated_data)
+        v.setdefault("email", "")
         v["application_reference"] = v.pop("application")
         channel = v.pop("channel", None)
         if channel is None:
@@ -89,7 +128,16 @@ def _complaint(request, complaint_id: int) -> Complaint:
 
 class ComplaintDetailApi(APIView):
     @extend_schema(
-        operation_id="complaints_retrieve", tags=["complaints"], responses=ComplaintOutput
+        operation_id="complaints_retrieve",
+        tags=["complaints"],
+        summary="A complaint",
+        description=(
+            "One complaint with its dates (received, acknowledged, answer due, extended, "
+            "answered), its handler, hearing and outcome. A complainant sees their own "
+            "complaints, staff all; anything else is a 404."
+        ),
+        responses=ComplaintOutput,
+        examples=[OpenApiExample("A complaint", value=COMPLAINT_EXAMPLE, response_only=True)],
     )
     def get(self, request, complaint_id: int):
         return Response(ComplaintOutput(_complaint(request, complaint_id)).data)
@@ -135,6 +183,24 @@ class ComplaintActionApi(APIView):
     @extend_schema(
         operation_id="complaints_action",
         tags=["complaints"],
+        summary="Handle a complaint: assign, hearing, extend, answer",
+        examples=[
+            OpenApiExample(
+                "answer",
+                value={"outcome": "well-founded", "answer": "You are right; we apologise."},
+                request_only=True,
+            ),
+            OpenApiExample(
+                "Answered",
+                value=COMPLAINT_EXAMPLE
+                | {
+                    "answered_on": "2026-03-20",
+                    "outcome": "well-founded",
+                    "answer": "You are right.",
+                },
+                response_only=True,
+            ),
+        ],
         parameters=[OpenApiParameter("action", str, OpenApiParameter.PATH, enum=sorted(ACTIONS))],
         request=AnswerInput,
         responses={200: ComplaintOutput},

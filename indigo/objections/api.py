@@ -1,7 +1,7 @@
 """REST API of objections on an application (thin: parse, call a service, present)."""
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.parsers import JSONParser, MultiPartParser
@@ -62,9 +62,38 @@ class ObjectionOutput(serializers.Serializer):
     decided_on = serializers.DateField()
 
 
+OBJECTION_EXAMPLE = {
+    "id": 7,
+    "lodged_on": "2026-03-02",
+    "objection_period_ends": "2026-03-30",
+    "late": False,
+    "admissibility": "",
+    "by": "applicant",
+    "representative": "",
+    "authorisation": "",
+    "advisory_committee": False,
+    "decision_due": "2026-05-11",
+    "adjourned_on": None,
+    "hearing_on": None,
+    "hearing_held_on": None,
+    "minutes_document": None,
+    "hearing_waived": "",
+    "outcome": "",
+    "decided_on": None,
+}
+
+
 class ObjectionListApi(APIView):
     @extend_schema(
-        operation_id="objections_list", tags=["objections"], responses=ObjectionOutput(many=True)
+        operation_id="objections_list",
+        tags=["objections"],
+        summary="The objections against the application's decision",
+        description=(
+            "Every objection (bezwaar) registered on the application, with its periods, "
+            "hearing and outcome. An application you cannot see is a 404."
+        ),
+        responses=ObjectionOutput(many=True),
+        examples=[OpenApiExample("Objections", value=[OBJECTION_EXAMPLE], response_only=True)],
     )
     def get(self, request, reference: str):
         application = visible_application(request, reference)
@@ -75,8 +104,19 @@ class ObjectionListApi(APIView):
     @extend_schema(
         operation_id="objections_create",
         tags=["objections"],
+        summary="Register an objection",
         request=ObjectionInput,
         responses={201: ObjectionOutput},
+        examples=[
+            OpenApiExample(
+                "An objection by the applicant",
+                value={"lodged_on": "2026-03-02", "grounds": "My admission letter was overlooked."},
+                request_only=True,
+            ),
+            OpenApiExample(
+                "Registered", value=OBJECTION_EXAMPLE, response_only=True, status_codes=["201"]
+            ),
+        ],
         description=(
             "Register an objection (bezwaar) against the notified decision. A late objection "
             "is registered with `late: true` and `admissibility: to-decide`. 409 with code "
@@ -103,7 +143,12 @@ def _objection(request, reference: str, objection_id: int) -> Objection:
 
 class ObjectionDetailApi(APIView):
     @extend_schema(
-        operation_id="objections_retrieve", tags=["objections"], responses=ObjectionOutput
+        operation_id="objections_retrieve",
+        tags=["objections"],
+        summary="An objection",
+        description="One objection on the application, with its periods, hearing and outcome.",
+        responses=ObjectionOutput,
+        examples=[OpenApiExample("An objection", value=OBJECTION_EXAMPLE, response_only=True)],
     )
     def get(self, request, reference: str, objection_id: int):
         return Response(ObjectionOutput(_objection(request, reference, objection_id)).data)
@@ -148,6 +193,19 @@ class ObjectionActionApi(APIView):
     @extend_schema(
         operation_id="objections_action",
         tags=["objections"],
+        summary="Act on an objection: hearing, adjourn, decide",
+        examples=[
+            OpenApiExample(
+                "decide",
+                value={"outcome": "well-founded", "reason": "The admission letter shows it."},
+                request_only=True,
+            ),
+            OpenApiExample(
+                "Decided",
+                value=OBJECTION_EXAMPLE | {"outcome": "well-founded", "decided_on": "2026-03-20"},
+                response_only=True,
+            ),
+        ],
         parameters=[OpenApiParameter("action", str, OpenApiParameter.PATH, enum=sorted(ACTIONS))],
         request={
             "application/json": DecideInput,

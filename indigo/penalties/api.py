@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
@@ -101,11 +101,27 @@ def _staff_only(request) -> None:
         raise NotAllowed(_("Only staff can see and register notices of default."))
 
 
+NOTICE_EXAMPLE = {
+    "id": 4,
+    "received_on": "2026-06-18",
+    "period_ends": "2026-06-15",
+    "premature": False,
+    "sender": "Mr. A. de Vries, advocaat",
+    "message": "Registered.",
+}
+
+
 class NoticeOfDefaultListApi(APIView):
     @extend_schema(
         operation_id="notices_of_default_list",
         tags=["penalties"],
+        summary="The notices of default on an application",
+        description=(
+            "Every notice of default (ingebrekestelling) registered on the application, and "
+            "whether it came before the decision period had passed. Staff only."
+        ),
         responses=NoticeOutput(many=True),
+        examples=[OpenApiExample("Notices", value=[NOTICE_EXAMPLE], response_only=True)],
     )
     def get(self, request, reference: str):
         _staff_only(request)
@@ -115,8 +131,19 @@ class NoticeOfDefaultListApi(APIView):
     @extend_schema(
         operation_id="notices_of_default_create",
         tags=["penalties"],
+        summary="Register a notice of default",
         request=NoticeInput,
         responses={201: NoticeOutput},
+        examples=[
+            OpenApiExample(
+                "A notice by a lawyer",
+                value={"received_on": "2026-06-18", "sender": "Mr. A. de Vries, advocaat"},
+                request_only=True,
+            ),
+            OpenApiExample(
+                "Registered", value=NOTICE_EXAMPLE, response_only=True, status_codes=["201"]
+            ),
+        ],
         description=(
             "Register a notice of default (ingebrekestelling, Awb 4:17). A notice received "
             "before the decision period passed is registered with `premature: true` and a "
@@ -138,6 +165,30 @@ class PenaltyApi(APIView):
     @extend_schema(
         operation_id="penalty_retrieve",
         tags=["penalties"],
+        summary="The penalty for a late decision on a day",
+        examples=[
+            OpenApiExample(
+                "Day 20 of the penalty",
+                value={
+                    "on": "2026-07-21",
+                    "notice_received_on": "2026-06-18",
+                    "decided_on": None,
+                    "administrative": {
+                        "state": "running",
+                        "starts_on": "2026-07-02",
+                        "last_possible_day": "2026-10-13",
+                        "days": 20,
+                        "amount_eur": "460.00",
+                        "maximum_eur": "1442.00",
+                    },
+                    "court": [],
+                    "total_eur": "460.00",
+                    "source": "Awb art. 4:17",
+                    "exemption_source": None,
+                },
+                response_only=True,
+            )
+        ],
         parameters=[
             OpenApiParameter(
                 "on", OpenApiTypes.DATE, description="The day to compute for (default: today)."

@@ -1,7 +1,7 @@
 """GET /api/v1/measures: the Condor measures with their definitions (thin)."""
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -32,6 +32,24 @@ def measures_json(answer: dict) -> dict:
 class MeasuresApi(APIView):
     @extend_schema(
         operation_id="measures_list",
+        tags=["measures"],
+        summary="The quality measures (intake, output, stock, on time, …)",
+        examples=[
+            OpenApiExample(
+                "Measures of a quarter",
+                value={
+                    "from": "2025-12-01",
+                    "to": "2026-03-02",
+                    "filters": {"product": "study"},
+                    "intake": 1204,
+                    "output": 1150,
+                    "stock": 310,
+                    "on_time_share": 0.94,
+                    "definitions": {"intake": "Applications received in the period."},
+                },
+                response_only=True,
+            )
+        ],
         parameters=[
             OpenApiParameter(
                 "from", OpenApiTypes.DATE, description="First day (default: 13 weeks ago)."

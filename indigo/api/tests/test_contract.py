@@ -1,6 +1,7 @@
 """The API's own quality, read from its OpenAPI document.
 
-Every operation must be in the access table (`indigo.api.permissions.ACCESS`), be
+Every operation must be in the access table (`indigo.api.permissions.ACCESS`) as an
+action of the one role-by-action table (`indigo.organisation.permissions.TABLE`), be
 called by at least one test, have a summary, a description, examples and documented
 error responses; and the document must validate against the OpenAPI 3 specification.
 """
@@ -14,6 +15,7 @@ from django.core.management import call_command
 from openapi_spec_validator import validate
 
 from indigo.api.permissions import ACCESS
+from indigo.organisation.permissions import TABLE
 
 INDIGO = Path(__file__).resolve().parents[2]
 METHODS = ("get", "post", "put", "patch", "delete")
@@ -60,6 +62,21 @@ def test_every_operation_is_in_the_access_table(spec):
     ]
 
     assert missing == []
+
+
+def test_every_operation_is_an_action_of_the_one_role_table(spec):
+    """One rule whatever the door: the API keeps no role list of its own."""
+    without = [
+        op["operationId"]
+        for _p, _m, op in operations(spec)
+        if not ACCESS[op["operationId"]].public
+        and not (
+            ACCESS[op["operationId"]].action is not None
+            and ACCESS[op["operationId"]].all_actions() <= set(TABLE)
+        )
+    ]
+
+    assert without == []
 
 
 def test_the_access_table_has_no_operation_the_api_lacks(spec):
@@ -132,13 +149,19 @@ def test_no_personal_identifier_is_a_path_or_query_parameter(spec):
     assert found == []
 
 
+def _any_value(op, name: str) -> str:
+    """A value of the path parameter's type (a UUID where the path wants one)."""
+    schema = next(p["schema"] for p in op.get("parameters", []) if p["name"] == name)
+    return "00000000-0000-0000-0000-000000000001" if schema.get("format") == "uuid" else "1"
+
+
 @pytest.mark.django_db
 def test_every_operation_but_the_public_ones_refuses_an_anonymous_caller(spec, client):
     answered = {}
     for path, method, op in operations(spec):
         if ACCESS[op["operationId"]].public:
             continue
-        url = "/api/v1" + re.sub(r"\{[^}]+\}", "1", path)
+        url = "/api/v1" + re.sub(r"\{([^}]+)\}", lambda m, op=op: _any_value(op, m[1]), path)
         response = getattr(client, method)(url)
         answered[f"{method.upper()} {path}"] = (
             response.status_code,
