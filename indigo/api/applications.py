@@ -404,6 +404,7 @@ class ApplicationActionApi(APIView):
         data.is_valid(raise_exception=True)
         v = data.validated_data
         try:
+            services.generic_step_check(action)
             application = services.application_act(
                 actor=request.user,
                 application=application,

@@ -46,6 +46,9 @@ class Transition:
     guards: tuple[str, ...] = ()
     changes: tuple[str, ...] = ()
     effects: tuple[str, ...] = ()
+    # Taken only by that app's own service, which records more than the step (the
+    # objection, the judgment): not a generic action of the screens or the API.
+    via: str = ""
 
     @property
     def permission(self) -> Action:
@@ -164,6 +167,7 @@ _TRANSITIONS = [
         reason_required=True,
         changes=("cases.open-objection-period",),
         effects=("work.open-handle-task", "work.refresh-urgency"),
+        via="objections",
     ),
     Transition(
         "decide-objection",
@@ -171,6 +175,7 @@ _TRANSITIONS = [
         S.DECISION,
         _("Decide on objection"),
         effects=("work.refresh-urgency",),
+        via="objections",
     ),
     # Issue 14: a court annulled the decision and ordered a new one (the appeals app
     # takes this step when it records the judgment; the period is the court's).
@@ -181,6 +186,7 @@ _TRANSITIONS = [
         _("New decision ordered by the court"),
         reason_required=True,
         effects=("work.open-handle-task", "work.refresh-urgency"),
+        via="appeals",
     ),
 ]
 
@@ -190,4 +196,5 @@ ACTIVE = frozenset({S.RECEIVED, S.INTAKE, S.ASSESSMENT, S.SUSPENDED, S.DECISION,
 
 
 def actions_from(status: Status) -> list[Transition]:
-    return [t for t in _TRANSITIONS if status in t.sources]
+    """The generic steps possible from `status` (not those taken through their own app)."""
+    return [t for t in _TRANSITIONS if status in t.sources and not t.via]

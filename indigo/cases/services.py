@@ -272,6 +272,32 @@ def _check_allowed(
         )
 
 
+# Where the steps that are not generic are taken (see `Transition.via`).
+VIA_PAGES = {
+    "objections": "Objection; API: /api/v1/applications/{reference}/objections",
+    "appeals": "Appeal; API: /api/v1/applications/{reference}/appeals",
+}
+
+
+def generic_step_check(action: str) -> None:
+    """The screens' and the API's generic step: not for a step that has its own page.
+
+    One rule whatever the door: an objection is registered with its objector and
+    grounds, a court's judgment with its court (`Transition.via`), never as a bare
+    status change.
+    """
+    transition = TRANSITIONS.get(action)
+    if transition is not None and transition.via:
+        raise Conflict(
+            _(
+                "“%(step)s” is recorded on its own page (%(where)s), with what belongs to "
+                "it, not as a plain step."
+            )
+            % {"step": transition.label, "where": VIA_PAGES[transition.via]},
+            code="use-its-own-page",
+        )
+
+
 def application_act(
     *,
     actor,

@@ -149,6 +149,7 @@ def application_action(request, reference: str):
         messages.error(request, _("Check the form: %(errors)s") % {"errors": form.errors.as_text()})
         return redirect("staff:application-detail", reference=reference)
     try:
+        services.generic_step_check(form.cleaned_data["action"])
         services.application_act(
             actor=request.user,
             application=application,

@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from indigo.cases.event_kinds import EventKind
@@ -177,3 +178,14 @@ def test_a_hearing_before_the_objection_is_refused_naming_the_field(api, refused
 
     assert response.status_code == 400
     assert response.json()["invalidParams"][0]["name"] == "hearing_on"
+
+
+@pytest.mark.parametrize("step", ["lodge-objection", "decide-objection", "order-new-decision"])
+def test_the_generic_step_door_refuses_what_has_its_own_page(step):
+    """One rule whatever the door: the API's and the screens' generic step."""
+    from indigo.cases.services import generic_step_check
+    from indigo.errors import Conflict
+
+    with pytest.raises(Conflict) as refused:
+        generic_step_check(step)
+    assert refused.value.code == "use-its-own-page"
