@@ -39,7 +39,7 @@ var/static/staticfiles.json: $(STAMP) $(STATIC_SOURCES) | var/secret_key
 
 serve: install var/secret_key var/static/staticfiles.json
 	INDIGO_SECRET_KEY=$$(cat var/secret_key) $(BIN)/indigo migrate --noinput
-	INDIGO_SECRET_KEY=$$(cat var/secret_key) INDIGO_STATIC_ROOT=var/static \
+	INDIGO_SECRET_KEY=$$(cat var/secret_key) INDIGO_STATIC_ROOT=var/static INDIGO_HTTPS=0 \
 	  INDIGO_WEB_PROCESSES=$(WEB) PATH=$(CURDIR)/$(BIN):$$PATH \
 	  $(BIN)/honcho -f deploy/Procfile -d . start -c worker=$(WORKERS)
 

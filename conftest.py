@@ -49,6 +49,14 @@ def catalog(db):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Throttles and lock-outs count in the cache; every test starts with none.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # Real hashing costs ~0.3 s per user; the suite makes hundreds of users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

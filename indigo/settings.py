@@ -7,6 +7,7 @@ database (unset: an embedded SQLite file for the one-command demo).
 import os
 import secrets
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -66,6 +67,10 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "indigo.accounts",
     "indigo.organisation",
     "indigo.catalog",
@@ -110,12 +115,18 @@ MIDDLEWARE = [
     "indigo.operations.input_guard.InputGuardMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "indigo.api.middleware.ApiHeadersMiddleware",
     "indigo.staff.admin_audit.AdminProcessingLogMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "indigo.accounts.middleware.StaffIdleTimeoutMiddleware",
+    "indigo.accounts.middleware.NoStoreMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "indigo.urls"
@@ -158,6 +169,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(_test_dir / f"indigo-test-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Argon2id for new and changed passwords (OWASP's first choice); older hashes still
+# verify and are upgraded at the next login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -194,15 +213,24 @@ INDIGO_DOSSIER_MAX_UPLOAD_BYTES = int(
     os.environ.get("INDIGO_DOSSIER_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024))
 )
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Uploads larger than the dossier accepts are refused while they stream in, before the
+# body is read whole (indigo.operations.input_guard).
+FILE_UPLOAD_HANDLERS = [
+    "indigo.operations.input_guard.SizeLimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 API_VERSION = "1.0.0"
+# Wrong API tokens from one address per minute before it is answered 429.
+INDIGO_BAD_TOKENS_PER_MINUTE = int(os.environ.get("INDIGO_BAD_TOKENS_PER_MINUTE", "10"))
 # How long the answer to a POST with an Idempotency-Key is kept (indigo.api.idempotency).
 INDIGO_IDEMPOTENCY_HOURS = int(os.environ.get("INDIGO_IDEMPOTENCY_HOURS", "24"))
 APPEND_SLASH = False
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "indigo.api.authentication.ThrottledTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -217,6 +245,15 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.MultiPartParser",
     ],
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # Per token (user) and per address without one; wrong tokens: see INDIGO_BAD_TOKENS_*.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.UserRateThrottle",
+        "rest_framework.throttling.AnonRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "user": os.environ.get("INDIGO_API_RATE_USER", "1200/minute"),
+        "anon": os.environ.get("INDIGO_API_RATE_ANON", "300/minute"),
+    },
     "DATE_INPUT_FORMATS": ["iso-8601"],
 }
 
@@ -365,6 +402,42 @@ INDIGO_WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("INDIGO_WEBHOOK_MAX_ATTEMPTS", 
 
 INDIGO_PDF_RENDERER = os.environ.get("INDIGO_PDF_RENDERER", "indigo.decisions.pdf.weasyprint_pdf")
 
+# Staff idle this long are logged out (indigo.accounts.middleware); applicants have
+# INDIGO_PORTAL_IDLE_MINUTES.
+INDIGO_STAFF_IDLE_MINUTES = int(os.environ.get("INDIGO_STAFF_IDLE_MINUTES", "30"))
+# An optional second factor for staff (django-otp, TOTP): set up in the admin
+# ("TOTP devices"); a confirmed device makes the code part of the login.
+OTP_TOTP_ISSUER = "Indigo"
+# The Django admin lives here (not at the well-known /admin/ every scanner tries).
+INDIGO_ADMIN_PATH = os.environ.get("INDIGO_ADMIN_PATH", "admin/").strip("/") + "/"
+
+# Login throttling and lock-out (django-axes) for every password login: staff, sponsors
+# and the admin. Five wrong passwords for one username from one address lock that
+# pair out for 15 minutes; the right password then does not log in either.
+AXES_FAILURE_LIMIT = int(os.environ.get("INDIGO_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("INDIGO_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("INDIGO_PROXY_COUNT", "0"))
+
+# Content security policy (django-csp): scripts and styles only from Indigo's own static
+# files, never inline. The API keeps its own `frame-ancestors 'none'` header.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
 # Applicant portal. The development login lets anyone log in as any applicant: only for
 # DEBUG and the demo (`indigo demo`), never on by accident in production.
 INDIGO_DEV_LOGIN = (
@@ -382,6 +455,11 @@ INDIGO_PAYMENT_PROVIDER = os.environ.get(
 # OpenID Connect login for applicants (national eID brokers speak OIDC): on only when the
 # INDIGO_OIDC_* variables are set (see indigo.portal.conf).
 globals().update(oidc_settings(os.environ))
+# django-axes checks every password login first (the OIDC login has no password here).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    *globals().get("AUTHENTICATION_BACKENDS", ["django.contrib.auth.backends.ModelBackend"]),
+]
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
@@ -411,11 +489,19 @@ LOGGING = {
     },
 }
 
-# Behind TLS in production (ADR /core/transport/tls): set INDIGO_HTTPS=1.
-if os.environ.get("INDIGO_HTTPS") == "1":
+# Behind TLS in production (ADR /core/transport/tls): on by default when DEBUG is off
+# outside the demo and the tests; INDIGO_HTTPS=0 only for a local production-like run
+# over plain http (`make serve`).
+HTTPS = os.environ.get("INDIGO_HTTPS", "0" if DEVELOPMENT else "1") == "1"
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+if HTTPS:
     SECURE_HSTS_SECONDS = 31_536_000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
     SECURE_SSL_REDIRECT = True
+    # The load balancer's health checks come over plain http inside the network.
+    SECURE_REDIRECT_EXEMPT = [r"^health/"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

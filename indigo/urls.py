@@ -1,15 +1,17 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from indigo.accounts.forms import LoginForm
 from indigo.accounts.views import home
 from indigo.operations import health
 from indigo.portal.views.accessibility import accessibility_statement
 
 urlpatterns = [
     path("", home, name="home"),
-    path("admin/", admin.site.urls),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path(settings.INDIGO_ADMIN_PATH, admin.site.urls),
+    path("login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("indigo.api.urls")),

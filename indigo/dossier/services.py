@@ -32,7 +32,7 @@ from indigo.cases.event_kinds import EventKind
 from indigo.cases.events import event_record
 from indigo.cases.models import Application, Status
 from indigo.catalog.models import DocumentType
-from indigo.dossier import sniffing
+from indigo.dossier import content_policy, sniffing
 from indigo.dossier.access import may_open, may_upload
 from indigo.dossier.models import Document, DocumentAccess, Source
 from indigo.dossier.storage import dossier_storage, new_storage_name
@@ -65,7 +65,7 @@ def _megabytes(size: int) -> str:
     return _("%(size)s MB") % {"size": text.replace(".", get_format("DECIMAL_SEPARATOR"))}
 
 
-def _too_big(size_limit: int) -> InvalidInput:
+def too_big(size_limit: int) -> InvalidInput:
     return InvalidInput(
         _(
             "The file is larger than the limit of %(limit)s. Upload a smaller file, for "
@@ -86,7 +86,7 @@ def _fingerprint(file: File, *, size_limit: int) -> _Fingerprint:
     for chunk in file.chunks():
         size += len(chunk)
         if size > size_limit:
-            raise _too_big(size_limit)
+            raise too_big(size_limit)
         digest.update(chunk)
         if len(head) < sniffing.HEAD_SIZE:
             head += chunk[: sniffing.HEAD_SIZE - len(head)]
@@ -199,7 +199,7 @@ def document_upload(
             code="empty",
         )
     if file.size > size_limit:
-        raise _too_big(size_limit)
+        raise too_big(size_limit)
     fingerprint = _fingerprint(file, size_limit=size_limit)
     content_type = sniffing.sniff(fingerprint.head, fingerprint.tail)
     if content_type is None:
@@ -213,6 +213,7 @@ def document_upload(
             field="file",
             code="content-type",
         )
+    content_policy.file_content_check(file, content_type)
 
     storage = dossier_storage()
     stored_name = storage.save(new_storage_name(sniffing.EXTENSIONS[content_type]), file)

@@ -17,7 +17,7 @@ from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from indigo.dossier import sniffing
+from indigo.dossier import content_policy, sniffing
 from indigo.errors import InvalidInput
 
 PREFIX = "portal-drafts"
@@ -88,6 +88,7 @@ def upload_check(file: File) -> CheckedFile:
             field="file",
             code="content-type",
         )
+    content_policy.file_content_check(file, content_type)
     return CheckedFile(content_type=content_type, size=size)
 
 

@@ -52,6 +52,7 @@ def environment(tmp_path):
         **os.environ,
         "DATABASE_URL": database_url(),
         "INDIGO_SECRET_KEY": settings.SECRET_KEY,
+        "INDIGO_HTTPS": "0",  # plain http on a local port
         "INDIGO_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "INDIGO_EMAIL_FILE_PATH": str(tmp_path / "mail"),
         "INDIGO_VAR_DIR": str(tmp_path / "var"),

@@ -161,3 +161,14 @@ def test_a_fact_for_another_product_is_reported_not_dropped(university, officer)
     [error] = report.rows[0].errors
     assert error.field == "gross_monthly_salary"
     assert "leave it empty" in error.message
+
+
+def test_a_nul_byte_in_a_cell_is_a_row_error_not_a_server_error(university, officer):
+    # On PostgreSQL a NUL in a stored text was a DataError (issue 9).
+    nul = GOOD.replace("Valentina", "Valen\x00tina")
+
+    report = run(university, officer, HEADER, nul, GOOD_TOO)
+
+    assert [r.status for r in report.rows] == ["failed", "imported"]
+    assert report.rows[0].errors[0].field == "given_names"
+    assert Application.objects.count() == 1
