@@ -151,6 +151,7 @@ def _charts(weeks, throughput, stock_age) -> dict[str, str]:
                         [_pct(v["within_norm_share"]) for _l, v in weeks],
                     ),
                 ],
+                # xgettext:no-python-format
                 ylabel=_("% of decisions"),
             )
         ),
@@ -224,6 +225,7 @@ def chain(request):
             title=_("Advice forms complete at first delivery, per municipality"),
             labels=[name for name, _v in municipalities],
             values=[_pct(v["advice_form_complete_share"]) or 0 for _n, v in municipalities],
+            # xgettext:no-python-format
             ylabel=_("% complete"),
         )
     )

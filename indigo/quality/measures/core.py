@@ -59,6 +59,7 @@ MEASURES = (
     M(
         "stock_age_p90_days",
         _("Age of the stock (90th percentile)"),
+        # xgettext:no-python-format
         _("90% of the stock at the end of the period was received at most this many days ago."),
         "days",
     ),
@@ -95,6 +96,7 @@ MEASURES = (
     M(
         "throughput_p90_days",
         _("Throughput time (90th percentile)"),
+        # xgettext:no-python-format
         _("90% of the period's decisions took at most this many calendar days."),
         "days",
     ),
