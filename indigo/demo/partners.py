@@ -39,13 +39,16 @@ def demo_partner_application(*, users: dict) -> Application:
         channel=Channel.DESK,
         received_on=clock.today(),
     )
+    # The form's answers are entered by a caseworker: desk staff register, they do not
+    # record facts (indigo.organisation.permissions).
+    caseworker = users[Role.CASEWORKER]
     for name, value in (
         ("sponsor_bsn", SPONSOR_BSN),
         ("relationship_registered", True),
         ("travel_document_number", "MA7712345"),
     ):
         fact_record(
-            actor=desk,
+            actor=caseworker,
             application=application,
             name=name,
             value=value,
