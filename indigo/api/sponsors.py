@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 from indigo.api import permissions
 from indigo.api.base import FilterInput, StrictInput, parse
 from indigo.api.pagination import LinkCursorPagination
+from indigo.cases.access import applications_seen
 from indigo.cases.services import ApplicantData
 from indigo.errors import InvalidInput
 from indigo.sponsors import bulk_import, selectors, services
@@ -131,6 +132,10 @@ class SponsorApplicationListApi(APIView):
         )
         paginator = LinkCursorPagination()
         page = paginator.paginate_queryset(applications, request, view=self)
+        # Who saw whose data: the sponsor's employee sees these migrants (issue 9).
+        applications_seen(
+            user=request.user, applications=page, context="api:sponsor_applications_list"
+        )
         vouched = selectors.vouched_ids(application_ids=[a.pk for a in page])
         return paginator.get_paginated_response(
             SponsoredApplicationOutput(page, many=True, context={"vouched": vouched}).data
