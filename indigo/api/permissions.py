@@ -192,6 +192,22 @@ def require(user, operation: str, action: str | None = None) -> None:
     table.require(user, wanted)
 
 
+def door(view_class, **operations: str):
+    """`view_class` (an APIView of another app, which cannot import this module) that
+    asks the role table first: `operations` maps each HTTP method to its operation id,
+    e.g. ``door(ObjectionListApi, get="objections_list", post="objections_create")``.
+    Authentication comes first (401), then the role (403), then the view's own
+    lookups (404) and services."""
+
+    def initial(self, request, *args, **kwargs):
+        view_class.initial(self, request, *args, **kwargs)
+        operation = operations.get(request.method.lower())
+        if operation is not None:
+            require(request.user, operation, kwargs.get("action"))
+
+    return type(view_class.__name__, (view_class,), {"initial": initial})
+
+
 # --- what the caller may see: 404 for anything else ------------------------------------
 
 
