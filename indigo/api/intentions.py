@@ -1,24 +1,28 @@
 """REST API of the intended refusal (voornemen) and the applicant's written view
 (zienswijze) (thin: parse, call a service, present). The decision itself: `decisions`."""
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from indigo.accounts.roles import is_staff_member
-from indigo.api.applications import get_visible_application
+from indigo.api import permissions
+from indigo.api.base import StrictInput, parse
 from indigo.decisions.intentions import (
     intention_latest,
     intention_send,
     intention_view_record,
 )
 
-
-def _staff_only(request) -> None:
-    if not is_staff_member(request.user):
-        raise PermissionDenied()
+INTENTION_EXAMPLE = {
+    "id": 7,
+    "sent_on": "2026-09-01",
+    "view_due": "2026-09-15",
+    "view_received_on": None,
+    "required_by": "Algemene wet bestuursrecht, artikel 4:8",
+    "letter_document": 31,
+}
 
 
 class IntentionOutput(serializers.Serializer):
@@ -30,20 +34,28 @@ class IntentionOutput(serializers.Serializer):
     letter_document = serializers.IntegerField(source="letter_id", allow_null=True)
 
 
-class IntentionInput(serializers.Serializer):
+class IntentionInput(StrictInput):
     grounds = serializers.CharField(max_length=8000)
 
 
-class ViewInput(serializers.Serializer):
+class ViewInput(StrictInput):
     text = serializers.CharField(max_length=8000)
     received_on = serializers.DateField(required=False)
 
 
 class ApplicationIntentionApi(APIView):
-    @extend_schema(operation_id="applications_intention_retrieve", responses=IntentionOutput)
+    @extend_schema(
+        operation_id="applications_intention_retrieve",
+        tags=["assessment"],
+        summary="The intended refusal",
+        description="The latest intended refusal (voornemen) of the application, with the "
+        "last day for the applicant's written view (zienswijze).",
+        responses=IntentionOutput,
+        examples=[OpenApiExample("Intention", value=INTENTION_EXAMPLE, response_only=True)],
+    )
     def get(self, request, reference: str):
-        _staff_only(request)
-        application = get_visible_application(request, reference)
+        permissions.require(request.user, "applications_intention_retrieve")
+        application = permissions.application_for(request.user, reference)
         intention = intention_latest(application=application)
         if intention is None:
             raise NotFound("No intended refusal was sent for this application.")
@@ -51,37 +63,55 @@ class ApplicationIntentionApi(APIView):
 
     @extend_schema(
         operation_id="applications_intention_create",
+        tags=["assessment"],
+        summary="Send an intended refusal",
+        description="Send the intended refusal (voornemen) with its grounds; the "
+        "application waits for the applicant's written view until its last day.",
         request=IntentionInput,
         responses={201: IntentionOutput},
-        description="Send the intended refusal; the application waits for the written view.",
+        examples=[
+            OpenApiExample(
+                "Grounds",
+                value={"grounds": "Your income is below the norm."},
+                request_only=True,
+            ),
+            OpenApiExample(
+                "Sent", value=INTENTION_EXAMPLE, response_only=True, status_codes=["201"]
+            ),
+        ],
     )
     def post(self, request, reference: str):
-        _staff_only(request)
-        application = get_visible_application(request, reference)
-        data = IntentionInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        intention = intention_send(
-            actor=request.user, application=application, **data.validated_data
-        )
+        permissions.require(request.user, "applications_intention_create")
+        application = permissions.application_for(request.user, reference)
+        v = parse(IntentionInput, request.data)
+        intention = intention_send(actor=request.user, application=application, **v)
         return Response(IntentionOutput(intention).data, status=status.HTTP_201_CREATED)
 
 
 class ApplicationViewApi(APIView):
     @extend_schema(
         operation_id="applications_intention_view",
+        tags=["assessment"],
+        summary="Record the written view",
+        description="Record the applicant's written view (zienswijze) on the intended "
+        "refusal; the decision must answer it.",
         request=ViewInput,
         responses={200: IntentionOutput},
-        description="Record the applicant's written view on the intended refusal.",
+        examples=[
+            OpenApiExample(
+                "A view",
+                value={"text": "My salary rose in August.", "received_on": "2026-09-10"},
+                request_only=True,
+            ),
+            OpenApiExample("Recorded", value=INTENTION_EXAMPLE, response_only=True),
+        ],
     )
     def post(self, request, reference: str):
-        _staff_only(request)
-        application = get_visible_application(request, reference)
+        permissions.require(request.user, "applications_intention_view")
+        application = permissions.application_for(request.user, reference)
         intention = intention_latest(application=application)
         if intention is None:
             raise NotFound("No intended refusal was sent for this application.")
-        data = ViewInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        intention = intention_view_record(
-            actor=request.user, intention=intention, **data.validated_data
-        )
+        v = parse(ViewInput, request.data)
+        intention = intention_view_record(actor=request.user, intention=intention, **v)
         return Response(IntentionOutput(intention).data)

@@ -164,6 +164,19 @@ class ChainFiguresApi(APIView):
 
     @extend_schema(
         operation_id="chain_figures",
+        tags=["partners"],
+        summary="Chain figures",
+        examples=[
+            OpenApiExample(
+                "Figures",
+                value={
+                    "since": "2026-09-05",
+                    "partners": [{"partner": "brp", "asked": 120, "answered": 118}],
+                    "products": [{"product": "family-partner", "partner_share": 0.6}],
+                },
+                response_only=True,
+            )
+        ],
         parameters=[
             OpenApiParameter("since", OpenApiTypes.DATE, description="Default: 90 days ago.")
         ],

@@ -92,6 +92,10 @@ ACCESS: dict[str, Rule] = {
     "advice_requests_create": Rule(Action.ADVICE_REQUEST, conflicts=True),
     # Assessment and decision: the dossier.
     "facts_list": Rule(Action.DOSSIER_VIEW),
+    # The intended refusal (voornemen) and the written view (zienswijze), issue 10.
+    "applications_intention_retrieve": Rule(Action.DOSSIER_VIEW),
+    "applications_intention_create": Rule(Action.DECISION_RECORD, conflicts=True),
+    "applications_intention_view": Rule(Action.DECISION_RECORD, conflicts=True),
     "facts_create": Rule(Action.FACT_SUBMIT, conflicts=True),
     "findings_retrieve": Rule(Action.DOSSIER_VIEW),
     "decision_retrieve": Rule(Action.DOSSIER_VIEW),
@@ -152,6 +156,7 @@ ACCESS: dict[str, Rule] = {
     "measures_list": Rule(Action.MEASURES_VIEW),
     # Partner agencies.
     "residence_status": Rule(Action.PARTNER_RESIDENCE),
+    "chain_figures": Rule(Action.UNITS_VIEW),
     "partner_reports_create": Rule(Action.PARTNER_REPORT),
     "subscriptions_list": Rule(Action.PARTNER_SUBSCRIBE),
     "subscriptions_create": Rule(Action.PARTNER_SUBSCRIBE),
@@ -190,6 +195,22 @@ def require(user, operation: str, action: str | None = None) -> None:
             _("Your role does not allow this operation."), code="role-not-allowed"
         )
     table.require(user, wanted)
+
+
+def door(view_class, **operations: str):
+    """`view_class` (an APIView of another app, which cannot import this module) that
+    asks the role table first: `operations` maps each HTTP method to its operation id,
+    e.g. ``door(ObjectionListApi, get="objections_list", post="objections_create")``.
+    Authentication comes first (401), then the role (403), then the view's own
+    lookups (404) and services."""
+
+    def initial(self, request, *args, **kwargs):
+        view_class.initial(self, request, *args, **kwargs)
+        operation = operations.get(request.method.lower())
+        if operation is not None:
+            require(request.user, operation, kwargs.get("action"))
+
+    return type(view_class.__name__, (view_class,), {"initial": initial})
 
 
 # --- what the caller may see: 404 for anything else ------------------------------------

@@ -24,6 +24,7 @@ from indigo.api.desks import (
 from indigo.api.documents import DocumentContentApi, DocumentListApi
 from indigo.api.intentions import ApplicationIntentionApi, ApplicationViewApi
 from indigo.api.partners import ChainFiguresApi, PartnerReportApi, ResidenceStatusApi
+from indigo.api.permissions import door
 from indigo.api.persons import PersonContactsApi, PersonDetailApi, PersonSearchApi
 from indigo.api.requests import InformationRequestListApi, InformationRequestReplyApi
 from indigo.api.sponsors import (
@@ -56,23 +57,53 @@ urlpatterns = [
     ),
     path("docs", SpectacularSwaggerView.as_view(url_name="openapi"), name="api-docs"),
     path("redoc", SpectacularRedocView.as_view(url_name="openapi"), name="api-redoc"),
-    path("products", ProductListApi.as_view(), name="products"),
-    path("products/<slug:code>", ProductDetailApi.as_view(), name="product"),
-    path("measures", MeasuresApi.as_view(), name="measures"),
-    path("residence-status", ResidenceStatusApi.as_view(), name="residence-status"),
-    path("chain-figures", ChainFiguresApi.as_view(), name="chain-figures"),
-    path("partner-reports", PartnerReportApi.as_view(), name="partner-reports"),
-    path("subscriptions", SubscriptionListApi.as_view(), name="subscriptions"),
+    path("products", door(ProductListApi, get="products_list").as_view(), name="products"),
+    path(
+        "products/<slug:code>",
+        door(ProductDetailApi, get="products_retrieve").as_view(),
+        name="product",
+    ),
+    path("measures", door(MeasuresApi, get="measures_list").as_view(), name="measures"),
+    path(
+        "residence-status",
+        door(ResidenceStatusApi, post="residence_status").as_view(),
+        name="residence-status",
+    ),
+    path(
+        "chain-figures",
+        door(ChainFiguresApi, get="chain_figures").as_view(),
+        name="chain-figures",
+    ),
+    path(
+        "partner-reports",
+        door(PartnerReportApi, post="partner_reports_create").as_view(),
+        name="partner-reports",
+    ),
+    path(
+        "subscriptions",
+        door(SubscriptionListApi, get="subscriptions_list", post="subscriptions_create").as_view(),
+        name="subscriptions",
+    ),
     path(
         "subscriptions/<uuid:subscription_id>",
-        SubscriptionDetailApi.as_view(),
+        door(
+            SubscriptionDetailApi, get="subscriptions_retrieve", delete="subscriptions_destroy"
+        ).as_view(),
         name="subscription",
     ),
-    path("applications", ApplicationListApi.as_view(), name="applications"),
-    path("applications/<str:reference>", ApplicationDetailApi.as_view(), name="application"),
+    path(
+        "applications",
+        door(ApplicationListApi, get="applications_list", post="applications_create").as_view(),
+        name="applications",
+    ),
+    path(
+        "applications/<str:reference>",
+        door(ApplicationDetailApi, get="applications_retrieve").as_view(),
+        name="application",
+    ),
     path(
         "applications/<str:reference>/actions/<str:action>",
-        ApplicationActionApi.as_view(),
+        door(ApplicationActionApi, post="applications_action").as_view(),
         name="application-action",
     ),
     path(
@@ -87,12 +118,12 @@ urlpatterns = [
     ),
     path(
         "applications/<str:reference>/documents",
-        DocumentListApi.as_view(),
+        door(DocumentListApi, get="documents_list", post="documents_create").as_view(),
         name="application-documents",
     ),
     path(
         "applications/<str:reference>/documents/<int:document_id>/content",
-        DocumentContentApi.as_view(),
+        door(DocumentContentApi, get="documents_content").as_view(),
         name="application-document-content",
     ),
     # Work
@@ -144,10 +175,16 @@ urlpatterns = [
     path("persons/<int:person_id>/contacts", PersonContactsApi.as_view(), name="person-contacts"),
     path(
         "applications/<str:reference>/notices-of-default",
-        NoticeOfDefaultListApi.as_view(),
+        door(
+            NoticeOfDefaultListApi, get="notices_of_default_list", post="notices_of_default_create"
+        ).as_view(),
         name="application-notices-of-default",
     ),
-    path("applications/<str:reference>/penalty", PenaltyApi.as_view(), name="application-penalty"),
+    path(
+        "applications/<str:reference>/penalty",
+        door(PenaltyApi, get="penalty_retrieve").as_view(),
+        name="application-penalty",
+    ),
     # Desks and appointments
     path("desks", DeskListApi.as_view(), name="desks"),
     path("desks/<slug:code>/slots", DeskSlotsApi.as_view(), name="desk-slots"),
@@ -172,37 +209,47 @@ urlpatterns = [
     path("units/<slug:code>", UnitDetailApi.as_view(), name="unit"),
     path(
         "applications/<str:reference>/objections",
-        ObjectionListApi.as_view(),
+        door(ObjectionListApi, get="objections_list", post="objections_create").as_view(),
         name="application-objections",
     ),
     path(
         "applications/<str:reference>/objections/<int:objection_id>",
-        ObjectionDetailApi.as_view(),
+        door(ObjectionDetailApi, get="objections_retrieve").as_view(),
         name="application-objection",
     ),
     path(
         "applications/<str:reference>/objections/<int:objection_id>/actions/<str:action>",
-        ObjectionActionApi.as_view(),
+        door(ObjectionActionApi, post="objections_action").as_view(),
         name="application-objection-action",
     ),
     path(
-        "applications/<str:reference>/appeals", AppealListApi.as_view(), name="application-appeals"
+        "applications/<str:reference>/appeals",
+        door(AppealListApi, get="appeals_list", post="appeals_create").as_view(),
+        name="application-appeals",
     ),
     path(
         "applications/<str:reference>/appeals/<int:appeal_id>",
-        AppealDetailApi.as_view(),
+        door(AppealDetailApi, get="appeals_retrieve").as_view(),
         name="application-appeal",
     ),
     path(
         "applications/<str:reference>/appeals/<int:appeal_id>/actions/<str:action>",
-        AppealActionApi.as_view(),
+        door(AppealActionApi, post="appeals_action").as_view(),
         name="application-appeal-action",
     ),
-    path("complaints", ComplaintCreateApi.as_view(), name="complaints"),
-    path("complaints/<int:complaint_id>", ComplaintDetailApi.as_view(), name="complaint"),
+    path(
+        "complaints",
+        door(ComplaintCreateApi, post="complaints_create").as_view(),
+        name="complaints",
+    ),
+    path(
+        "complaints/<int:complaint_id>",
+        door(ComplaintDetailApi, get="complaints_retrieve").as_view(),
+        name="complaint",
+    ),
     path(
         "complaints/<int:complaint_id>/actions/<str:action>",
-        ComplaintActionApi.as_view(),
+        door(ComplaintActionApi, post="complaints_action").as_view(),
         name="complaint-action",
     ),
 ]

@@ -72,9 +72,14 @@ def test_objections_are_registered_read_and_acted_on_by_staff_and_hidden_from_ot
     assert one.json()["decision_due"] == "2026-05-11"
     assert waived.status_code == 200, waived.content
     assert waived.json()["hearing_waived"] == "objector-waived"
+    # Reading: an application one cannot see is a 404; handling: staff only, a 403
+    # that depends on the role alone.
     for response in (
         stranger.get(f"/api/v1/applications/{ref}/objections"),
         stranger.get(f"/api/v1/applications/{ref}/objections/{objection}"),
+    ):
+        is_problem(response, 404)
+    for response in (
         stranger.post(
             f"/api/v1/applications/{ref}/objections",
             {"lodged_on": "2026-03-02", "grounds": "x"},
@@ -86,7 +91,7 @@ def test_objections_are_registered_read_and_acted_on_by_staff_and_hidden_from_ot
             format="json",
         ),
     ):
-        is_problem(response, 404)
+        assert is_problem(response, 403)["code"] == "role-not-allowed"
 
 
 def test_an_appeal_comes_after_the_objection_and_is_hidden_from_others(anna, refused, stranger):
@@ -123,6 +128,9 @@ def test_an_appeal_comes_after_the_objection_and_is_hidden_from_others(anna, ref
     for response in (
         stranger.get(f"/api/v1/applications/{ref}/appeals"),
         stranger.get(f"/api/v1/applications/{ref}/appeals/{appeal}"),
+    ):
+        is_problem(response, 404)
+    for response in (
         stranger.post(f"/api/v1/applications/{ref}/appeals", body, format="json"),
         stranger.post(
             f"/api/v1/applications/{ref}/appeals/{appeal}/actions/schedule-hearing",
@@ -130,7 +138,7 @@ def test_an_appeal_comes_after_the_objection_and_is_hidden_from_others(anna, ref
             format="json",
         ),
     ):
-        is_problem(response, 404)
+        assert is_problem(response, 403)["code"] == "role-not-allowed"
 
 
 def test_notices_of_default_are_registered_by_staff_only(anna):

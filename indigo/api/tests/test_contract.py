@@ -79,6 +79,32 @@ def test_every_operation_is_an_action_of_the_one_role_table(spec):
     assert without == []
 
 
+def test_every_view_asks_the_role_table():
+    """Each handler calls `permissions.require` (or `may`) itself, or its view is
+    routed through `permissions.door` (indigo/api/urls.py)."""
+    import inspect
+
+    from django.urls import get_resolver
+
+    from indigo.api import permissions
+
+    unguarded = []
+    for pattern in get_resolver("indigo.api.urls").url_patterns:
+        view = getattr(pattern.callback, "view_class", None)
+        if view is None or view.__module__.startswith("drf_spectacular"):
+            continue
+        if "initial" in view.__dict__ and view.__module__ == permissions.__name__:
+            continue
+        for method in ("get", "post", "put", "patch", "delete"):
+            handler = getattr(view, method, None)
+            if handler is not None and not re.search(
+                r"permissions\.(require|may)\(", inspect.getsource(handler)
+            ):
+                unguarded.append(f"{view.__name__}.{method}")
+
+    assert unguarded == []
+
+
 def test_the_access_table_has_no_operation_the_api_lacks(spec):
     ids = {op["operationId"] for _p, _m, op in operations(spec)}
 
