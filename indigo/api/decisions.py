@@ -273,6 +273,9 @@ class DecisionOutput(serializers.Serializer):
     valid_until = serializers.DateField()
     fast_track = serializers.BooleanField()
     notified_on = serializers.DateField()
+    intention = serializers.IntegerField(
+        source="intention_id", allow_null=True, help_text="The intended refusal it follows."
+    )
     findings = serializers.JSONField(help_text="The findings as they were when deciding.")
     letter = serializers.SerializerMethodField()
     possible_actions = serializers.SerializerMethodField()
