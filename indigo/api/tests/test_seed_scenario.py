@@ -76,17 +76,10 @@ def test_the_seed_student_from_bulk_upload_to_card_through_the_api_alone(
     for step in ("start-intake", "start-assessment"):
         ok(caseworker.post(f"/api/v1/applications/{ref}/actions/{step}", {}, format="json"))
 
-    # 3. She checks the sponsor (the blocking task) and records the partner's fact.
+    # 3. Indigo confirmed the sponsor's recognition itself when assessment started (its
+    # own register): no sponsor check waits. She records the partner's fact.
     tasks = ok(caseworker.get(f"/api/v1/tasks?application={ref}&status=open"))["results"]
-    check = next(t for t in tasks if t["code"] == "sponsor-check")
-    ok(caseworker.post(f"/api/v1/tasks/{check['id']}/actions/take", {}, format="json"))
-    ok(
-        caseworker.post(
-            f"/api/v1/tasks/{check['id']}/actions/complete",
-            {"outcome": "no-concerns", "result": "In the public register since 2015."},
-            format="json",
-        )
-    )
+    assert [t for t in tasks if t["code"] == "sponsor-check"] == []
     ok(
         caseworker.post(
             f"/api/v1/applications/{ref}/facts",
