@@ -4,12 +4,12 @@ Every step writes a `ComplaintEvent`; a complaint about an application also writ
 receipt and answer on the application's history. Letters leave through the outbox.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from indigo import clock
+from indigo import clock, limits
 from indigo.accounts.roles import Role, has_role, is_staff_member
 from indigo.cases.access import applications_visible_to
 from indigo.cases.event_kinds import EventKind
@@ -96,6 +96,10 @@ def complaint_lodge(
             field="email",
         )
     received = received_on or today
+    # Registered late at most a year after it reached us (bounds on every door).
+    limits.date_check(
+        received, field="received_on", today=today, earliest=today - timedelta(days=366)
+    )
     if received > today or (received_on is not None and not staff):
         raise InvalidInput(
             _("The receipt date cannot be in the future (today is %(today)s).")

@@ -24,7 +24,10 @@ from indigo.accounts.tests.factories import make_unit, user_with_role
 from indigo.cases.tests.factories import make_application
 
 EXAMPLES = 15  # per operation: enough to find a crash, small enough for `make test`
-FIXED_BY_9A = "fixed by issue9a: the document does not yet describe every response"
+NOT_YET = (
+    "known: the document does not yet describe every response or request of this "
+    "operation (schemathesis; to fix, then remove it from NOT_YET_CONFORMING)"
+)
 
 
 def _load_schema():
@@ -40,12 +43,16 @@ OPERATIONS = sorted(result.ok().label for result in SCHEMA.get_all_operations())
 NOT_YET_CONFORMING = {
     "GET /applications",
     "POST /applications",
-    "GET /applications/{reference}",
     "POST /applications/{reference}/actions/{action}",
-    "GET /applications/{reference}/documents",
     "POST /applications/{reference}/documents",
-    "GET /applications/{reference}/documents/{document_id}/content",
-    "GET /products/{code}",
+    # Merged from issues 11-14 on 4 December: the list is paginated but documented as
+    # an array; a null where a string is documented; requests the schema allows but
+    # the service refuses (ST202).
+    "GET /tasks",
+    "POST /tasks/next",
+    "POST /appointments",
+    "POST /complaints",
+    "POST /persons/search",
 }
 
 
@@ -101,7 +108,7 @@ def test_no_generated_request_gets_a_server_error(label, token):
     [
         pytest.param(
             label,
-            marks=[pytest.mark.xfail(strict=True, reason=FIXED_BY_9A)]
+            marks=[pytest.mark.xfail(strict=True, reason=NOT_YET)]
             if label in NOT_YET_CONFORMING
             else [],
         )
