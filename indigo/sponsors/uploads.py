@@ -12,8 +12,10 @@ import io
 
 from django.db import transaction
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from indigo import clock
+from indigo.errors import InvalidInput
 from indigo.outbox import handlers
 from indigo.outbox.services import outbox_put
 from indigo.sponsors import csv_format
@@ -29,13 +31,21 @@ def bulk_upload_submit(*, actor, sponsor: Sponsor, csv_file, language: str) -> B
     sponsor_may_act(actor=actor, sponsor=sponsor, today=clock.today())
     raw = csv_file.read(csv_format.MAX_BYTES + 1)
     rows = csv_format.csv_read(io.BytesIO(raw if isinstance(raw, bytes) else raw.encode()))
+    text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
+    if "\x00" in text:  # a control character no spreadsheet writes; nothing is kept
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise InvalidInput(
+            _("Line %(line)d of the file holds a NUL character. Save the file again as CSV.")
+            % {"line": line},
+            field="csv_file",
+        )
     with transaction.atomic():
         upload = BulkUpload.objects.create(
             sponsor=sponsor,
             uploaded_by=actor,
             file_name=(getattr(csv_file, "name", "") or "")[:255],
             language=language,
-            content=raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw,
+            content=text,
             rows_total=len(rows),
             created_at=clock.now(),
         )
