@@ -13,8 +13,8 @@ when the benchmark itself could not run). See bench/README.md.
 
 import argparse
 import os
-import secrets
 import platform
+import secrets
 import subprocess
 import sys
 import time
