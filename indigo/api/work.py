@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 
 from indigo import clock
 from indigo.api import permissions
+from indigo.api.applications import PageLinksOutput
 from indigo.api.base import (
     FilterInput,
     StrictInput,
@@ -57,7 +58,7 @@ class TaskOutput(serializers.Serializer):
     queue = serializers.CharField()
     state = serializers.ChoiceField(choices=Task.State.choices)
     application = serializers.CharField(source="application.reference")
-    assignee = serializers.CharField(source="assignee.username", default=None)
+    assignee = serializers.CharField(source="assignee.username", default=None, allow_null=True)
     blocking = serializers.BooleanField()
     due_on = serializers.DateField()
     start_by = serializers.DateField(help_text="The last day work can start and still be on time.")
@@ -65,7 +66,7 @@ class TaskOutput(serializers.Serializer):
     question = serializers.CharField(help_text="Advice on request: the owner's question.")
     outcome = serializers.CharField()
     result = serializers.CharField()
-    completed_at = serializers.DateTimeField()
+    completed_at = serializers.DateTimeField(allow_null=True)
     possible_actions = serializers.SerializerMethodField()
 
     def get_name(self, task) -> str:
@@ -80,6 +81,13 @@ class TaskOutput(serializers.Serializer):
 
     def get_possible_actions(self, task) -> list[str]:
         return task_actions(user=self.context["request"].user, task=task)
+
+
+class TaskPageOutput(serializers.Serializer):
+    """A page of the list (cursor pagination, `_links`)."""
+
+    _links = PageLinksOutput()
+    results = TaskOutput(many=True)
 
 
 class TaskFilterInput(FilterInput):
@@ -108,7 +116,7 @@ class TaskListApi(APIView):
             OpenApiParameter("page_size", int),
             OpenApiParameter("cursor", str),
         ],
-        responses=TaskOutput(many=True),
+        responses=TaskPageOutput,
         examples=[
             OpenApiExample(
                 "My open tasks",

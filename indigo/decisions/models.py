@@ -113,7 +113,7 @@ class Intention(models.Model):
     grounds = models.TextField(
         _("grounds"), help_text=_("Why we intend to refuse, to the applicant.")
     )
-    required_by = models.CharField(max_length=40, blank=True)
+    required_by = models.CharField(max_length=300, blank=True)
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

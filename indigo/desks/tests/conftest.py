@@ -44,3 +44,11 @@ def desk(catalog, biometrics, collect):
 def applicant(catalog):
     """(portal account, application) of an applicant."""
     return applicant_with_application()
+
+
+@pytest.fixture(autouse=True)
+def _no_idle_logout_between_travels(settings):
+    # These tests jump the clock by hours between one request and the next (a whole
+    # desk day); that is the test travelling, not a member of staff leaving a screen.
+    settings.INDIGO_STAFF_IDLE_MINUTES = 24 * 60
+    settings.INDIGO_PORTAL_IDLE_MINUTES = 24 * 60
