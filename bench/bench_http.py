@@ -22,6 +22,7 @@ import os
 import platform
 import re
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -314,33 +315,30 @@ def main() -> None:
     report(args, series, rss, script)
 
 
-def _best(runs: list[dict]) -> dict:
-    return max(runs, key=lambda r: r["rate"] if "rate" in r else r["requests"] / r["seconds"])
-
-
 def _rate(run: dict) -> float:
     return run["rate"] if "rate" in run else run["requests"] / run["seconds"]
+
+
+def _median_rate(runs: list[dict]) -> float:
+    """The median rate over the rounds (pgbench and the load client report alike)."""
+    return statistics.median(_rate(r) for r in runs)
 
 
 def report(args, series, rss, script) -> None:
     figures = {}
     lines = []
     for clients in (1, 8):
-        http_rate = sorted(_rate(r) for r in series[f"intake_http_{clients}"])[
-            len(series[f"intake_http_{clients}"]) // 2
-        ]
-        sql_rate = sorted(_rate(r) for r in series[f"intake_sql_{clients}"])[
-            len(series[f"intake_sql_{clients}"]) // 2
-        ]
+        http_rate = _median_rate(series[f"intake_http_{clients}"])
+        sql_rate = _median_rate(series[f"intake_sql_{clients}"])
         figures[f"intake_{clients}"] = ratio = http_rate / sql_rate
         errors = sum(r["errors"] for r in series[f"intake_http_{clients}"])
         lines.append(
             f"intake, {clients} client(s): HTTP {http_rate:7.1f}/s vs its SQL {sql_rate:7.1f}/s "
             f"= {ratio:.2f}x" + (f"   ({errors} errors)" if errors else "")
         )
-    trivial = sorted(_rate(r) for r in series["trivial"])[len(series["trivial"]) // 2]
+    trivial = _median_rate(series["trivial"])
     for name in ("status", "detail"):
-        rate = sorted(_rate(r) for r in series[name])[len(series[name]) // 2]
+        rate = _median_rate(series[name])
         figures[f"{name}_page"] = rate / trivial
         statuses = {k: v for r in series[name] for k, v in r["statuses"].items()}
         lines.append(
